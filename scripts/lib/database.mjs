@@ -1,0 +1,166 @@
+// Postgres for the local stack: PGlite served on loopback by pglite-socket (data under .data/),
+// or the server named by DATABASE_URL. Applies Supabase's bootstrap where missing, the migrations
+// in order (recorded as the Supabase CLI records them) and, on a new database, the demo seed.
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { fail, root } from './env.mjs';
+
+const migrationsDir = resolve(root, 'supabase/migrations');
+
+function sqlFile(path) {
+	return readFileSync(resolve(root, path), 'utf8');
+}
+
+export function migrationFiles() {
+	return readdirSync(migrationsDir)
+		.filter((f) => /^\d{14}_[a-z0-9_]+\.sql$/.test(f))
+		.sort()
+		.map((file) => ({ file, version: file.slice(0, 14), name: file.slice(15, -4) }));
+}
+
+async function connect(url) {
+	const client = new pg.Client({ connectionString: url });
+	try {
+		await client.connect();
+	} catch (error) {
+		fail(
+			`Could not connect to the database at ${redact(url)} (${error.message}). ` +
+				'Check DATABASE_URL in .env, or remove it to use the built-in database.'
+		);
+	}
+	return client;
+}
+
+export function redact(url) {
+	const u = new URL(url);
+	if (u.password) u.password = '***';
+	return u.toString();
+}
+
+/** Brings a database up to date. Returns whether it was new (and so was seeded). */
+export async function prepare(url, { seed = true, log = console.log } = {}) {
+	const client = await connect(url);
+	try {
+		const before = await client.query(
+			"select to_regclass('supabase_migrations.schema_migrations') is not null as has_table"
+		);
+		let applied = new Set();
+		if (before.rows[0].has_table) {
+			const rows = await client.query('select version from supabase_migrations.schema_migrations');
+			applied = new Set(rows.rows.map((r) => r.version));
+		}
+		const isNew = applied.size === 0;
+
+		await client.query(sqlFile('supabase/local/bootstrap.sql'));
+
+		for (const m of migrationFiles()) {
+			if (applied.has(m.version)) continue;
+			const sql = sqlFile(`supabase/migrations/${m.file}`);
+			try {
+				await client.query('begin');
+				await client.query(sql);
+				await client.query(
+					'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)',
+					[m.version, m.name, [sql]]
+				);
+				await client.query('commit');
+			} catch (error) {
+				await client.query('rollback');
+				fail(`The migration ${m.file} failed: ${error.message}. Fix it and start again.`);
+			}
+			log(`  applied migration ${m.file}`);
+		}
+
+		if (isNew && seed) {
+			try {
+				await client.query(sqlFile('supabase/seed.sql'));
+			} catch (error) {
+				fail(`The demo data in supabase/seed.sql failed to load: ${error.message}.`);
+			}
+			log('  loaded the demo data (supabase/seed.sql)');
+		}
+		return isNew;
+	} finally {
+		await client.end();
+	}
+}
+
+/** Lets PostgREST's login role in with the stack's password (a server may require one). */
+export async function setAuthenticatorPassword(url, password) {
+	const client = await connect(url);
+	try {
+		await client.query(`alter role authenticator with login password '${password.replaceAll("'", "''")}'`);
+	} finally {
+		await client.end();
+	}
+}
+
+/** Empties a DATABASE_URL server of Together's schemas so that prepare() starts it afresh. */
+export async function wipeServer(url) {
+	const client = await connect(url);
+	try {
+		await client.query(`
+			drop schema if exists public cascade;
+			drop schema if exists private cascade;
+			drop schema if exists supabase_migrations cascade;
+			create schema public;
+		`);
+	} finally {
+		await client.end();
+	}
+}
+
+/**
+ * Opens the database the stack runs on and returns its URLs.
+ * PGlite allows one connection at a time: the migrations connect and leave before PostgREST takes it.
+ */
+export async function openDatabase(s, log = console.log) {
+	if (s.databaseUrl) {
+		log(`Database: ${redact(s.databaseUrl)}`);
+		const adminUrl = s.databaseUrl;
+		const api = new URL(s.databaseUrl);
+		api.username = 'authenticator';
+		api.password = s.authenticatorPassword;
+		return {
+			adminUrl,
+			postgrestUrl: api.toString(),
+			pglite: false,
+			async close() {}
+		};
+	}
+
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+	let dataDir = 'memory://';
+	if (!s.memory) {
+		dataDir = resolve(s.dataDir, 'pglite');
+		mkdirSync(dataDir, { recursive: true });
+	}
+	let db;
+	try {
+		db = await PGlite.create(dataDir);
+	} catch (error) {
+		fail(
+			`The built-in database in ${dataDir} could not be opened (${error.message}). ` +
+				'If Together is running in another window, stop it; otherwise "npm run db:reset" starts a fresh one.'
+		);
+	}
+	const server = new PGLiteSocketServer({ db, port: s.dbPort, host: '127.0.0.1' });
+	await server.start();
+	log(`Database: PGlite in ${s.memory ? 'memory' : dataDir}, on 127.0.0.1:${s.dbPort}`);
+	const url = `postgres://postgres@127.0.0.1:${s.dbPort}/postgres`;
+	return {
+		adminUrl: url,
+		postgrestUrl: `postgres://authenticator@127.0.0.1:${s.dbPort}/postgres`,
+		pglite: true,
+		async close() {
+			await server.stop();
+			await db.close();
+		}
+	};
+}
+
+export function removePgliteData(s) {
+	rmSync(resolve(s.dataDir, 'pglite'), { recursive: true, force: true });
+}

@@ -1,0 +1,115 @@
+// Words for opportunities, shared by pages and forms. Plain words, as members say them.
+import type { PictogramKey } from './pictograms';
+
+export const OPPORTUNITY_TYPES = {
+	committee: 'Committee',
+	expert_reference_group: 'Expert reference group',
+	advisory_group: 'Advisory group',
+	steering_group_role: 'Steering group role',
+	event: 'Event',
+	training: 'Training',
+	writing: 'Writing',
+	speaking: 'Speaking',
+	recruitment_panel: 'Recruitment panel'
+} as const;
+export type OpportunityType = keyof typeof OPPORTUNITY_TYPES;
+
+export const LOCATION_TYPES = {
+	in_person: 'In person',
+	online: 'Online',
+	hybrid: 'In person or online'
+} as const;
+export type LocationType = keyof typeof LOCATION_TYPES;
+
+export const OPPORTUNITY_STATUSES = {
+	draft: 'Draft',
+	published: 'Open',
+	closed: 'Closed',
+	archived: 'Archived'
+} as const;
+export type OpportunityStatus = keyof typeof OPPORTUNITY_STATUSES;
+
+export const TOPICS = [
+	'autism',
+	'carers',
+	'children and young people',
+	'dementia',
+	'easy read',
+	'housing',
+	'learning disability',
+	'mental health',
+	'older people',
+	'physical disability',
+	'research',
+	'sensory impairment',
+	'speaking',
+	'training'
+] as const;
+
+export interface EasyReadPoint {
+	text: string;
+	pictogram: PictogramKey | null;
+}
+
+export interface Opportunity {
+	id: number;
+	type: OpportunityType;
+	title: string;
+	summary: string;
+	description: string;
+	easy_read: EasyReadPoint[];
+	location_type: LocationType;
+	location: string | null;
+	starts_on: string | null;
+	ends_on: string | null;
+	schedule: string | null;
+	time_commitment: string | null;
+	payment: string | null;
+	closes_at: string | null;
+	places: number | null;
+	status: OpportunityStatus;
+	topics: string[];
+	created_at: string;
+	updated_at: string;
+	published_at: string | null;
+}
+
+/** Days within which an open opportunity counts as closing soon. */
+export const CLOSING_SOON_DAYS = 14;
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+
+export function formatDate(value: string | null, long = false): string {
+	if (!value) return '';
+	const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
+	return (long ? dateFormat : shortDate).format(date);
+}
+
+export function isClosingSoon(o: Pick<Opportunity, 'status' | 'closes_at'>, now = Date.now()): boolean {
+	if (o.status !== 'published' || !o.closes_at) return false;
+	const closes = Date.parse(o.closes_at);
+	return closes >= now && closes - now <= CLOSING_SOON_DAYS * 86_400_000;
+}
+
+const londonDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/London' });
+
+/** Whole calendar days in the UK from `from` to `to`. */
+export function daysBetween(from: number, to: number): number {
+	const a = Date.parse(`${londonDay.format(from)}T00:00:00Z`);
+	const b = Date.parse(`${londonDay.format(to)}T00:00:00Z`);
+	return Math.round((b - a) / 86_400_000);
+}
+
+/** "Closes in 3 days", "Closes today", or the date. */
+export function closingText(o: Pick<Opportunity, 'status' | 'closes_at'>, now = Date.now()): string {
+	if (o.status === 'closed' || o.status === 'archived') return 'Closed';
+	if (!o.closes_at) return 'No closing date';
+	const closes = Date.parse(o.closes_at);
+	if (closes < now) return 'Closed';
+	const days = daysBetween(now, closes);
+	if (days === 0) return 'Closes today';
+	if (days === 1) return 'Closes tomorrow';
+	if (days <= CLOSING_SOON_DAYS) return `Closes in ${days} days`;
+	return `Closes on ${formatDate(o.closes_at)}`;
+}

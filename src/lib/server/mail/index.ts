@@ -1,0 +1,21 @@
+// Email through SMTP with nodemailer. Locally the stack's mail catcher receives everything.
+import nodemailer, { type Transporter } from 'nodemailer';
+import { config } from '../config';
+
+let transport: Transporter | undefined;
+
+export interface Message {
+	to: string;
+	subject: string;
+	text: string;
+	html?: string;
+}
+
+export async function sendMail(message: Message): Promise<void> {
+	transport ??= nodemailer.createTransport(config.smtpUrl);
+	await transport.sendMail({ from: config.mailFrom, ...message });
+}
+
+export function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

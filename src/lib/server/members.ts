@@ -1,0 +1,67 @@
+// Members' profiles. A member reads and changes only their own (RLS); staff read all and invite.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { ContactMethod } from '$lib/validation/profile';
+
+export interface Profile {
+	id: string;
+	email: string;
+	full_name: string;
+	preferred_name: string | null;
+	pronouns: string | null;
+	phone: string | null;
+	contact_methods: ContactMethod[];
+	interests: string[];
+	role: 'member' | 'staff' | 'admin';
+	status: 'invited' | 'active' | 'paused' | 'left';
+	created_at: string;
+}
+
+export type ProfileChanges = Pick<Profile, 'full_name' | 'preferred_name' | 'pronouns' | 'phone' | 'contact_methods' | 'interests'>;
+
+function fail(context: string, error: { message: string }): never {
+	throw new Error(`${context}: ${error.message}`);
+}
+
+export async function getProfile(db: SupabaseClient, id: string): Promise<Profile | null> {
+	const { data, error } = await db.from('profiles').select('*').eq('id', id).maybeSingle();
+	if (error) fail('Profile', error);
+	return data as Profile | null;
+}
+
+export async function updateProfile(db: SupabaseClient, id: string, changes: ProfileChanges): Promise<void> {
+	const { data, error } = await db.from('profiles').update(changes).eq('id', id).select('id');
+	if (error) fail('Saving your profile', error);
+	if ((data as unknown[]).length !== 1) throw new Error('Saving your profile: no row was changed');
+}
+
+export async function listMembers(db: SupabaseClient, q = ''): Promise<Profile[]> {
+	let query = db.from('profiles').select('*');
+	if (q) {
+		const safe = q.replace(/[%_,()*\\]/g, ' ').trim();
+		if (safe) query = query.or(`full_name.ilike.*${safe}*,preferred_name.ilike.*${safe}*,email.ilike.*${safe}*`);
+	}
+	const { data, error } = await query.order('full_name').limit(500);
+	if (error) fail('Members', error);
+	return data as Profile[];
+}
+
+export type InviteResult = { ok: true; id: string } | { ok: false; reason: 'exists' };
+
+export async function inviteMember(
+	db: SupabaseClient,
+	invite: { email: string; full_name: string },
+	invitedBy: string
+): Promise<InviteResult> {
+	const { data, error } = await db
+		.from('profiles')
+		.insert({ email: invite.email, full_name: invite.full_name, status: 'invited', invited_by: invitedBy })
+		.select('id')
+		.single();
+	if (error?.code === '23505') return { ok: false, reason: 'exists' };
+	if (error) fail('Inviting', error);
+	return { ok: true, id: (data as { id: string }).id };
+}
+
+export function displayName(p: { preferred_name?: string | null; full_name?: string; preferredName?: string | null; fullName?: string }): string {
+	return p.preferred_name || p.preferredName || p.full_name || p.fullName || '';
+}

@@ -1,0 +1,152 @@
+// Opportunities: what members can read and what staff write. Every query runs as the visitor
+// (locals.db), so Row Level Security decides: the public sees published and closed ones; staff all.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { CLOSING_SOON_DAYS, TOPICS, type LocationType, type Opportunity, type OpportunityStatus, type OpportunityType } from '$lib/opportunities';
+import type { OpportunityInput } from '$lib/validation/opportunity';
+
+const LIST_COLUMNS = 'id, type, title, summary, location_type, location, closes_at, status, topics, places, payment, time_commitment, starts_on, updated_at, published_at, created_at, easy_read, description, ends_on, schedule';
+
+export interface Filters {
+	q: string;
+	type: OpportunityType | '';
+	topic: string;
+	where: LocationType | '';
+	closingSoon: boolean;
+}
+
+function fail(context: string, error: { message: string }): never {
+	throw new Error(`${context}: ${error.message}`);
+}
+
+export function readFilters(params: URLSearchParams, types: readonly string[], wheres: readonly string[]): Filters {
+	const type = params.get('type') ?? '';
+	const where = params.get('where') ?? '';
+	const topic = params.get('topic') ?? '';
+	return {
+		q: (params.get('q') ?? '').trim().slice(0, 100),
+		type: (types.includes(type) ? type : '') as Filters['type'],
+		topic: (TOPICS as readonly string[]).includes(topic) ? topic : '',
+		where: (wheres.includes(where) ? where : '') as Filters['where'],
+		closingSoon: params.get('closing') === 'soon'
+	};
+}
+
+/** Open opportunities (published and not past their closing date), soonest closing first. */
+export async function listOpen(db: SupabaseClient, filters: Partial<Filters> = {}, now = new Date()): Promise<Opportunity[]> {
+	let query = db
+		.from('opportunities')
+		.select(LIST_COLUMNS)
+		.eq('status', 'published')
+		.or(`closes_at.is.null,closes_at.gte."${now.toISOString()}"`);
+	if (filters.type) query = query.eq('type', filters.type);
+	if (filters.topic) query = query.contains('topics', [filters.topic]);
+	if (filters.where === 'online') query = query.in('location_type', ['online', 'hybrid']);
+	if (filters.where === 'in_person') query = query.in('location_type', ['in_person', 'hybrid']);
+	if (filters.where === 'hybrid') query = query.eq('location_type', 'hybrid');
+	if (filters.closingSoon) query = query.lte('closes_at', new Date(now.getTime() + CLOSING_SOON_DAYS * 86_400_000).toISOString());
+	if (filters.q) query = query.textSearch('search', filters.q, { type: 'websearch', config: 'english' });
+	const { data, error } = await query.order('closes_at', { ascending: true, nullsFirst: false }).order('id').limit(200);
+	if (error) fail('Opportunities', error);
+	return data as Opportunity[];
+}
+
+export async function getOpportunity(db: SupabaseClient, id: number): Promise<Opportunity | null> {
+	const { data, error } = await db.from('opportunities').select('*').eq('id', id).maybeSingle();
+	if (error) fail('Opportunity', error);
+	return data as Opportunity | null;
+}
+
+/** Every opportunity staff can see, newest change first. */
+export async function listForStaff(db: SupabaseClient, status: OpportunityStatus | '' = ''): Promise<Opportunity[]> {
+	let query = db.from('opportunities').select(LIST_COLUMNS);
+	if (status) query = query.eq('status', status);
+	const { data, error } = await query.order('updated_at', { ascending: false }).limit(500);
+	if (error) fail('Opportunities', error);
+	return data as Opportunity[];
+}
+
+export async function countByStatus(db: SupabaseClient): Promise<Record<OpportunityStatus, number>> {
+	const counts: Record<OpportunityStatus, number> = { draft: 0, published: 0, closed: 0, archived: 0 };
+	const { data, error } = await db.from('opportunities').select('status');
+	if (error) fail('Opportunities', error);
+	for (const row of data as { status: OpportunityStatus }[]) counts[row.status]++;
+	return counts;
+}
+
+/** The closing date is the end of that day in the UK. */
+export function closingInstant(day: string | null): string | null {
+	if (!day) return null;
+	const probe = new Date(`${day}T23:59:59Z`);
+	const offset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' })
+		.formatToParts(probe)
+		.find((p) => p.type === 'timeZoneName')?.value;
+	const hours = offset && offset !== 'GMT' ? Number(offset.replace('GMT', '')) : 0;
+	return new Date(probe.getTime() - hours * 3_600_000).toISOString();
+}
+
+/** The UK calendar day of an instant, as YYYY-MM-DD (for date inputs). */
+export function ukDay(instant: string | null): string {
+	if (!instant) return '';
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(instant));
+}
+
+function toRow(input: OpportunityInput) {
+	const { closes_on, ...rest } = input;
+	return { ...rest, closes_at: closingInstant(closes_on) };
+}
+
+export async function createOpportunity(
+	db: SupabaseClient,
+	input: OpportunityInput,
+	status: 'draft' | 'published',
+	createdBy: string
+): Promise<number> {
+	const { data, error } = await db
+		.from('opportunities')
+		.insert({ ...toRow(input), status, created_by: createdBy })
+		.select('id')
+		.single();
+	if (error) fail('Saving the opportunity', error);
+	return (data as { id: number }).id;
+}
+
+export async function updateOpportunity(
+	db: SupabaseClient,
+	id: number,
+	input: OpportunityInput,
+	status?: OpportunityStatus
+): Promise<boolean> {
+	const { data, error } = await db
+		.from('opportunities')
+		.update({ ...toRow(input), ...(status ? { status } : {}) })
+		.eq('id', id)
+		.select('id');
+	if (error) fail('Saving the opportunity', error);
+	return (data as unknown[]).length === 1;
+}
+
+export async function setStatus(db: SupabaseClient, id: number, status: OpportunityStatus): Promise<boolean> {
+	const { data, error } = await db.from('opportunities').update({ status }).eq('id', id).select('id');
+	if (error) fail('Changing the status', error);
+	return (data as unknown[]).length === 1;
+}
+
+export interface AuditEntry {
+	at: string;
+	action: string;
+	actor_id: string | null;
+	details: Record<string, unknown>;
+}
+
+/** The change history of one opportunity (admins only; RLS returns nothing to others). */
+export async function history(db: SupabaseClient, id: number): Promise<AuditEntry[]> {
+	const { data, error } = await db
+		.from('audit_log')
+		.select('at, action, actor_id, details')
+		.eq('entity', 'opportunity')
+		.eq('entity_id', String(id))
+		.order('at', { ascending: false })
+		.limit(50);
+	if (error) fail('History', error);
+	return data as AuditEntry[];
+}

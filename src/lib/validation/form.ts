@@ -1,0 +1,73 @@
+// Turning a submitted form into checked values, or into plain-words errors per field,
+// GOV.UK style. The same schemas run on the server (always) and may run in the browser.
+import * as v from 'valibot';
+
+export type FieldErrors = Record<string, string>;
+
+export type Parsed<T> =
+	| { ok: true; data: T }
+	| { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
+
+/** Every field of the form as strings (several values for repeated names, such as checkboxes). */
+export function formValues(form: FormData): Record<string, string | string[]> {
+	const values: Record<string, string | string[]> = {};
+	for (const key of new Set(form.keys())) {
+		const all = form.getAll(key).filter((x): x is string => typeof x === 'string');
+		values[key] = all.length > 1 ? all : (all[0] ?? '');
+	}
+	return values;
+}
+
+export function parse<S extends v.GenericSchema>(
+	schema: S,
+	input: unknown,
+	values: Record<string, string | string[]>
+): Parsed<v.InferOutput<S>> {
+	const result = v.safeParse(schema, input, { abortPipeEarly: true });
+	if (result.success) return { ok: true, data: result.output };
+	const errors: FieldErrors = {};
+	for (const issue of result.issues) {
+		const key = issue.path?.map((p) => String(p.key)).join('.') ?? 'form';
+		errors[key] ??= issue.message;
+	}
+	return { ok: false, errors, values };
+}
+
+/** A required, trimmed text field. */
+export const text = (label: string, { min = 1, max = 200 } = {}) =>
+	v.pipe(
+		v.string(`Enter ${label}`),
+		v.trim(),
+		v.nonEmpty(`Enter ${label}`),
+		v.minLength(min, `${capitalise(label)} must be ${min} characters or more`),
+		v.maxLength(max, `${capitalise(label)} must be ${max} characters or fewer`)
+	);
+
+/** An optional, trimmed text field: empty becomes null. */
+export const optionalText = (label: string, { max = 200 } = {}) =>
+	v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.maxLength(max, `${capitalise(label)} must be ${max} characters or fewer`),
+		v.transform((s) => (s === '' ? null : s))
+	);
+
+/** One value or several (checkboxes) as a list. */
+export const list = (input: unknown): unknown[] =>
+	Array.isArray(input) ? input : input === undefined || input === '' ? [] : [input];
+
+export const emailOf = (whose: string) =>
+	v.pipe(
+		v.string(`Enter ${whose} email address`),
+		v.trim(),
+		v.nonEmpty(`Enter ${whose} email address`),
+		v.maxLength(254, 'Email address must be 254 characters or fewer'),
+		v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'Enter an email address in the correct format, like name@example.com'),
+		v.toLowerCase()
+	);
+
+export const email = emailOf('your');
+
+export function capitalise(s: string): string {
+	return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,120 @@
+import * as v from 'valibot';
+import { isPictogramKey } from '../pictograms';
+import {
+	LOCATION_TYPES,
+	OPPORTUNITY_TYPES,
+	TOPICS,
+	type EasyReadPoint,
+	type LocationType,
+	type Opportunity,
+	type OpportunityType
+} from '../opportunities';
+import { formValues, list, optionalText, parse, text } from './form';
+
+export const MAX_EASY_READ_POINTS = 20;
+
+const isoDate = (label: string) =>
+	v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.check((s) => s === '' || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s))), `Enter ${label} as a real date, like 2027-03-27`),
+		v.transform((s) => (s === '' ? null : s))
+	);
+
+export const opportunitySchema = v.pipe(
+	v.object({
+		type: v.picklist(Object.keys(OPPORTUNITY_TYPES) as OpportunityType[], 'Choose what kind of opportunity this is'),
+		title: text('a title', { min: 3, max: 120 }),
+		summary: text('a short summary', { min: 10, max: 300 }),
+		description: v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(10000, 'The full description must be 10,000 characters or fewer')),
+		easy_read: v.pipe(
+			v.array(v.object({ text: v.string(), pictogram: v.nullable(v.string()) })),
+			v.maxLength(MAX_EASY_READ_POINTS, `Use ${MAX_EASY_READ_POINTS} easy read points or fewer`),
+			v.check((points) => points.every((p) => p.text.length <= 300), 'Each easy read point must be 300 characters or fewer'),
+			v.check((points) => points.every((p) => p.pictogram === null || isPictogramKey(p.pictogram)), 'Choose a picture from the list'),
+			v.transform((points) => points as EasyReadPoint[])
+		),
+		location_type: v.picklist(Object.keys(LOCATION_TYPES) as LocationType[], 'Choose where it happens'),
+		location: optionalText('the address or joining details', { max: 300 }),
+		starts_on: isoDate('the start date'),
+		ends_on: isoDate('the end date'),
+		schedule: optionalText('the dates or sessions', { max: 300 }),
+		time_commitment: optionalText('the time it takes', { max: 200 }),
+		payment: optionalText('the payment offered', { max: 200 }),
+		closes_on: isoDate('the closing date'),
+		places: v.pipe(
+			v.optional(v.string(), ''),
+			v.trim(),
+			v.check((s) => s === '' || (/^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 1000), 'Enter the number of places as a whole number from 1 to 1000'),
+			v.transform((s) => (s === '' ? null : Number(s)))
+		),
+		topics: v.pipe(v.unknown(), v.transform(list), v.array(v.picklist([...TOPICS], 'Choose topics from the list')))
+	}),
+	v.forward(
+		v.check((o) => !o.starts_on || !o.ends_on || o.ends_on >= o.starts_on, 'The end date must be the same as or after the start date'),
+		['ends_on']
+	),
+	v.forward(
+		v.check((o) => o.location_type === 'online' || !!o.location, 'Enter the address, so members know where to go'),
+		['location']
+	)
+);
+
+export type OpportunityInput = v.InferOutput<typeof opportunitySchema>;
+
+/** Publishing asks for more than a draft does: members need an easy read version and a closing date to come. */
+export function publishProblems(o: OpportunityInput, today: string): Record<string, string> {
+	const problems: Record<string, string> = {};
+	if (o.easy_read.length === 0) problems.easy_read_text_0 = 'Add at least one easy read point before publishing';
+	if (!o.closes_on) problems.closes_on = 'Enter a closing date before publishing';
+	else if (o.closes_on < today) problems.closes_on = 'The closing date must be today or in the future';
+	return problems;
+}
+
+/** Reads the numbered easy-read rows of the form (easy_read_text_0, easy_read_pictogram_0, …); empty rows are dropped. */
+export function easyReadFromForm(form: FormData): { text: string; pictogram: string | null }[] {
+	const points: { text: string; pictogram: string | null }[] = [];
+	for (let i = 0; i < MAX_EASY_READ_POINTS + 5; i++) {
+		const raw = form.get(`easy_read_text_${i}`);
+		if (raw === null) continue;
+		const pointText = String(raw).trim().replace(/\s+/g, ' ');
+		const pictogram = String(form.get(`easy_read_pictogram_${i}`) ?? '').trim();
+		if (pointText === '') continue;
+		points.push({ text: pointText, pictogram: pictogram === '' ? null : pictogram });
+	}
+	return points;
+}
+
+export type FormRecord = Record<string, string | string[]>;
+
+/** Checks a submitted opportunity form; on failure returns the values as typed, so nothing is lost. */
+export function parseOpportunityForm(form: FormData) {
+	const values = formValues(form);
+	const input = { ...values, easy_read: easyReadFromForm(form) };
+	return parse(opportunitySchema, input, values);
+}
+
+/** The form's fields for an existing opportunity (the same shape as a submitted form). */
+export function opportunityToValues(o: Opportunity, closesOn: string): FormRecord {
+	const values: FormRecord = {
+		type: o.type,
+		title: o.title,
+		summary: o.summary,
+		description: o.description,
+		location_type: o.location_type,
+		location: o.location ?? '',
+		starts_on: o.starts_on ?? '',
+		ends_on: o.ends_on ?? '',
+		schedule: o.schedule ?? '',
+		time_commitment: o.time_commitment ?? '',
+		payment: o.payment ?? '',
+		closes_on: closesOn,
+		places: o.places === null ? '' : String(o.places),
+		topics: o.topics
+	};
+	o.easy_read.forEach((p, i) => {
+		values[`easy_read_text_${i}`] = p.text;
+		values[`easy_read_pictogram_${i}`] = p.pictogram ?? '';
+	});
+	return values;
+}

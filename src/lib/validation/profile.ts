@@ -1,0 +1,41 @@
+import * as v from 'valibot';
+import { emailOf, list, optionalText, text } from './form';
+
+export const CONTACT_METHODS = {
+	email: 'Email',
+	phone: 'Phone call',
+	text: 'Text message',
+	post: 'Letter by post'
+} as const;
+export type ContactMethod = keyof typeof CONTACT_METHODS;
+
+export const profileSchema = v.object({
+	full_name: text('your full name', { max: 120 }),
+	preferred_name: optionalText('the name you would like us to use', { max: 60 }),
+	pronouns: optionalText('your pronouns', { max: 40 }),
+	phone: v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.check((s) => s === '' || /^[0-9+() -]{6,20}$/.test(s), 'Enter a phone number, like 07700 900 982 or +44 7700 900 982'),
+		v.transform((s) => (s === '' ? null : s))
+	),
+	contact_methods: v.pipe(
+		v.unknown(),
+		v.transform(list),
+		v.array(v.picklist(Object.keys(CONTACT_METHODS) as ContactMethod[], 'Choose how we may contact you')),
+		v.minLength(1, 'Choose at least one way we may contact you')
+	),
+	interests: v.pipe(
+		v.optional(v.string(), ''),
+		v.transform((s) =>
+			[...new Set(s.split(/[,\n]/).map((x) => x.trim().toLowerCase()).filter(Boolean))]
+		),
+		v.maxLength(30, 'List 30 interests or fewer'),
+		v.check((xs) => xs.every((x) => x.length <= 60), 'Each interest must be 60 characters or fewer')
+	)
+});
+
+export const inviteSchema = v.object({
+	email: emailOf('their'),
+	full_name: text('their full name', { max: 120 })
+});

@@ -1,0 +1,10 @@
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = ({ locals, url }) => {
+	const u = locals.user;
+	return {
+		user: u ? { id: u.id, name: u.preferredName || u.fullName, role: u.role } : null,
+		// Read on every navigation (it depends on the address), so the staff timer restarts with each page.
+		idleExpiresAt: url.pathname && locals.session?.idleExpiresAt ? locals.session.idleExpiresAt : null
+	};
+};

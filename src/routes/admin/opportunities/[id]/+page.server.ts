@@ -1,0 +1,54 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getOpportunity, history, setStatus, ukDay, updateOpportunity } from '$lib/server/opportunities';
+import { readOpportunityForm } from '$lib/server/opportunity-form';
+import { opportunityToValues } from '$lib/validation/opportunity';
+import type { OpportunityStatus } from '$lib/opportunities';
+import type { Actions, PageServerLoad } from './$types';
+
+function idOf(raw: string): number {
+	const id = Number(raw);
+	if (!Number.isSafeInteger(id) || id < 1) error(404, 'We could not find that opportunity.');
+	return id;
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const id = idOf(params.id);
+	const opportunity = await getOpportunity(locals.db, id);
+	if (!opportunity) error(404, 'We could not find that opportunity.');
+	const notice = ['published', 'saved', 'closed', 'draft'].find((k) => url.searchParams.has(k)) ?? null;
+	return {
+		opportunity,
+		values: opportunityToValues(opportunity, ukDay(opportunity.closes_at)),
+		history: locals.user?.role === 'admin' ? await history(locals.db, id) : [],
+		notice
+	};
+};
+
+function save(status: OpportunityStatus | null) {
+	return async ({ locals, request, params }: { locals: App.Locals; request: Request; params: { id: string } }) => {
+		const id = idOf(params.id);
+		const current = await getOpportunity(locals.db, id);
+		if (!current) error(404, 'We could not find that opportunity.');
+		const read = await readOpportunityForm(request, (status ?? current.status) === 'published');
+		if (read.failure) return read.failure;
+		if (!(await updateOpportunity(locals.db, id, read.input, status ?? undefined))) {
+			return fail(403, { values: {}, errors: { form: 'You cannot change this opportunity.' } });
+		}
+		redirect(303, `/admin/opportunities/${id}?${status === 'published' ? 'published' : 'saved'}`);
+	};
+}
+
+function move(status: OpportunityStatus, notice: string) {
+	return async ({ locals, params }: { locals: App.Locals; params: { id: string } }) => {
+		const id = idOf(params.id);
+		if (!(await setStatus(locals.db, id, status))) error(404, 'We could not find that opportunity.');
+		redirect(303, `/admin/opportunities/${id}?${notice}`);
+	};
+}
+
+export const actions: Actions = {
+	save: save(null),
+	publish: save('published'),
+	close: move('closed', 'closed'),
+	draft: move('draft', 'draft')
+};

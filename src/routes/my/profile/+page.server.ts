@@ -1,0 +1,27 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getProfile, updateProfile } from '$lib/server/members';
+import { formValues, parse, type FieldErrors } from '$lib/validation/form';
+import { profileSchema } from '$lib/validation/profile';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (!locals.user) redirect(303, '/sign-in?next=/my/profile');
+	const profile = await getProfile(locals.db, locals.user.id);
+	if (!profile) error(404, 'We could not find your profile.');
+	return { profile, editing: url.searchParams.has('edit'), saved: url.searchParams.has('saved') };
+};
+
+export const actions: Actions = {
+	default: async ({ locals, request }) => {
+		if (!locals.user) redirect(303, '/sign-in?next=/my/profile');
+		const values = formValues(await request.formData());
+		const parsed = parse(profileSchema, values, values);
+		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
+		const p = parsed.data;
+		if (!p.phone && p.contact_methods.some((m) => m === 'phone' || m === 'text')) {
+			return fail(400, { values, errors: { phone: 'Enter a phone number, so we can call or text you' } as FieldErrors });
+		}
+		await updateProfile(locals.db, locals.user.id, p);
+		redirect(303, '/my/profile?saved');
+	}
+};

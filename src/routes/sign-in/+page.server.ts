@@ -1,0 +1,36 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { rememberSignIn } from '$lib/server/auth/cookies';
+import { requestSignIn, safeNext } from '$lib/server/auth/sign-in';
+import { formValues, parse } from '$lib/validation/form';
+import { signInSchema } from '$lib/validation/sign-in';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url, cookies }) => {
+	const next = safeNext(url.searchParams.get('next'));
+	if (locals.user) redirect(303, next ?? (locals.user.role === 'member' ? '/my' : '/admin'));
+	const ended = url.searchParams.get('ended') === 'idle' || cookies.get('together-ended') === '1';
+	if (ended) cookies.delete('together-ended', { path: '/' });
+	return { next, ended, signedOut: url.searchParams.has('signed-out') };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, getClientAddress, url }) => {
+		const form = await request.formData();
+		const values = formValues(form);
+		const parsed = parse(signInSchema, values, values);
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		const next = safeNext(String(form.get('next') ?? ''));
+		const result = await requestSignIn(parsed.data.email, getClientAddress(), url.origin, next);
+		if ('limited' in result) {
+			return fail(429, {
+				values,
+				errors: {
+					email:
+						'You have asked for a lot of codes in a short time. Use a code we have already sent, or wait an hour and try again.'
+				}
+			});
+		}
+		rememberSignIn(cookies, { requestId: result.requestId, email: parsed.data.email, next }, url.protocol === 'https:');
+		redirect(303, '/sign-in/code');
+	}
+};
