@@ -12,6 +12,11 @@ function required(name: string): string {
 	return value;
 }
 
+function positive(name: string, fallback: number): number {
+	const n = Number(env[name]);
+	return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
 export const config = {
 	get supabaseUrl() {
 		return required('SUPABASE_URL');
@@ -33,6 +38,18 @@ export const config = {
 	},
 	get mailboxUrl() {
 		return env.MAILBOX_URL || '';
+	},
+	/** Sign-in codes one email address may be sent in an hour. */
+	get sendsPerAddress() {
+		return positive('SIGN_IN_CODES_PER_ADDRESS_PER_HOUR', 5);
+	},
+	/** Sign-in codes one client (network address) may ask for in an hour. */
+	get sendsPerClient() {
+		return positive('SIGN_IN_CODES_PER_CLIENT_PER_HOUR', 20);
+	},
+	/** Tries at a code or link one client may make in 10 minutes. */
+	get attemptsPerClient() {
+		return positive('SIGN_IN_ATTEMPTS_PER_CLIENT_PER_10_MINUTES', 30);
 	},
 	/** The local mailbox page exists in development, or in a build started as a demo. */
 	get demo() {

@@ -10,9 +10,9 @@ import { createSession } from './session';
 
 export const CODE_MINUTES = 10;
 export const LIMITS = {
-	sendsPerAddress: { max: 5, seconds: 3600 },
-	sendsPerClient: { max: 20, seconds: 3600 },
-	attemptsPerClient: { max: 30, seconds: 600 },
+	sendsPerAddress: () => ({ max: config.sendsPerAddress, seconds: 3600 }),
+	sendsPerClient: () => ({ max: config.sendsPerClient, seconds: 3600 }),
+	attemptsPerClient: () => ({ max: config.attemptsPerClient, seconds: 600 }),
 	attemptsPerCode: 5
 } as const;
 
@@ -56,8 +56,8 @@ export async function requestSignIn(
 	next: string | null
 ): Promise<SendResult> {
 	const email = normaliseEmail(rawEmail);
-	const addressOk = await withinLimit(`send:address:${sha256Hex(email)}`, LIMITS.sendsPerAddress);
-	const clientOk = await withinLimit(`send:client:${sha256Hex(clientAddress)}`, LIMITS.sendsPerClient);
+	const addressOk = await withinLimit(`send:address:${sha256Hex(email)}`, LIMITS.sendsPerAddress());
+	const clientOk = await withinLimit(`send:client:${sha256Hex(clientAddress)}`, LIMITS.sendsPerClient());
 	if (!addressOk || !clientOk) return { limited: true };
 
 	const db = serviceClient();
@@ -125,7 +125,7 @@ async function signInByEmail(email: string, next: string | null): Promise<Verify
 }
 
 export async function verifyCode(requestId: string, rawCode: string, clientAddress: string): Promise<VerifyResult> {
-	if (!(await withinLimit(`verify:client:${sha256Hex(clientAddress)}`, LIMITS.attemptsPerClient))) {
+	if (!(await withinLimit(`verify:client:${sha256Hex(clientAddress)}`, LIMITS.attemptsPerClient()))) {
 		return { ok: false, reason: 'limited' };
 	}
 	if (!UUID.test(requestId)) return { ok: false, reason: 'expired' };
@@ -145,7 +145,7 @@ export async function verifyCode(requestId: string, rawCode: string, clientAddre
 }
 
 export async function verifyLink(token: string, clientAddress: string): Promise<VerifyResult> {
-	if (!(await withinLimit(`verify:client:${sha256Hex(clientAddress)}`, LIMITS.attemptsPerClient))) {
+	if (!(await withinLimit(`verify:client:${sha256Hex(clientAddress)}`, LIMITS.attemptsPerClient()))) {
 		return { ok: false, reason: 'limited' };
 	}
 	const { data, error } = await serviceClient().rpc('use_sign_in_link', { presented_hash: sha256Hex(token) });

@@ -1,0 +1,93 @@
+// `npm test`: every test, starting and stopping what they need.
+//   unit         vitest, pure logic
+//   integration  vitest against a fresh local stack (PGlite in memory, or TEST_DATABASE_URL)
+//   e2e          Playwright + axe against a production build served on the same stack
+// `node scripts/test.mjs integration` or `… e2e` runs one part (unit always runs alone quickly).
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fail, loadEnv, requireNode24, root, settings } from './lib/env.mjs';
+import { build, run, serveBuild } from './lib/app.mjs';
+import { prepare, wipeServer } from './lib/database.mjs';
+import { startStack } from './lib/stack.mjs';
+
+requireNode24();
+loadEnv();
+const only = process.argv[2] ?? 'all';
+if (!['all', 'unit', 'integration', 'e2e'].includes(only)) fail(`Unknown part "${only}": use unit, integration or e2e.`);
+
+const node = process.execPath;
+const vitest = resolve(root, 'node_modules/vitest/vitest.mjs');
+const playwright = resolve(root, 'node_modules/@playwright/test/cli.js');
+
+// The tests' own ports, so a running `npm start` does not get in the way.
+const s = settings({
+	databaseUrl: process.env.TEST_DATABASE_URL || '',
+	memory: true,
+	dbPort: 55322,
+	apiPort: 55321,
+	postgrestPort: 55330,
+	postgrestAdminPort: 55331,
+	mailboxPort: 55324,
+	smtpPort: 55325,
+	appPort: 4173
+});
+
+const results = [];
+async function part(name, fn) {
+	const started = Date.now();
+	try {
+		await fn();
+		results.push(`${name}: passed (${Math.round((Date.now() - started) / 1000)} s)`);
+	} catch (error) {
+		results.push(`${name}: FAILED`);
+		throw error;
+	}
+}
+
+let stack;
+let app;
+let failed = false;
+try {
+	if (only === 'all' || only === 'unit') {
+		await part('unit', () => run(node, [vitest, 'run', '--project', 'unit'], {}));
+	}
+	if (only !== 'unit') {
+		if (s.databaseUrl) {
+			console.log('Emptying TEST_DATABASE_URL for a fresh run…');
+			await wipeServer(s.databaseUrl);
+		}
+		stack = await startStack(s, { log: (line) => console.log(`  ${line}`) });
+		const env = { ...stack.env, TEST_ORIGIN: `http://localhost:${s.appPort}` };
+
+		if (only === 'all' || only === 'integration') {
+			await part(s.databaseUrl ? 'integration (PostgreSQL server)' : 'integration (PGlite)', () =>
+				run(node, [vitest, 'run', '--project', 'integration'], env)
+			);
+		}
+		if (only === 'all' || only === 'e2e') {
+			if (!existsSync(resolve(root, 'build/index.js')) || process.env.TEST_SKIP_BUILD !== '1') await build({});
+			app = await serveBuild(
+				{
+					...env,
+					ORIGIN: env.TEST_ORIGIN,
+					TOGETHER_DEMO: 'true',
+					// Every e2e sign-in comes from this one machine: allow more than a member ever needs.
+					SIGN_IN_CODES_PER_ADDRESS_PER_HOUR: '200',
+					SIGN_IN_CODES_PER_CLIENT_PER_HOUR: '1000',
+					SIGN_IN_ATTEMPTS_PER_CLIENT_PER_10_MINUTES: '1000'
+				},
+				s.appPort
+			);
+			await part('e2e', () => run(node, [playwright, 'test', ...process.argv.slice(3)], env));
+		}
+	}
+} catch (error) {
+	failed = true;
+	console.error(error instanceof Error ? error.message : error);
+} finally {
+	await app?.stop();
+	await stack?.stop();
+}
+
+console.log(`\n${results.join('\n')}`);
+process.exit(failed ? 1 : 0);
