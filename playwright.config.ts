@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 // Where browsers cannot be downloaded (CI here), use Debian's Chromium; elsewhere Playwright's own.
-const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const chromium =
+	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -23,7 +24,10 @@ export default defineConfig({
 		}
 	},
 	projects: [
-		{ name: 'phone', use: { browserName: 'chromium', viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true } },
+		{
+			name: 'phone',
+			use: { browserName: 'chromium', viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true }
+		},
 		{ name: 'desktop', use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } }
 	]
 });

@@ -11,10 +11,14 @@ let stack = { env: {}, stop: async () => {} };
 if (!usesHostedSupabase()) stack = await startStack(s);
 onShutdown(stack.stop);
 try {
-	await run(process.execPath, [resolve(root, 'node_modules/vite/bin/vite.js'), 'dev', '--port', String(s.appPort), '--strictPort'], {
-		TOGETHER_DEMO: 'true',
-		...stack.env
-	});
+	await run(
+		process.execPath,
+		[resolve(root, 'node_modules/vite/bin/vite.js'), 'dev', '--port', String(s.appPort), '--strictPort'],
+		{
+			TOGETHER_DEMO: 'true',
+			...stack.env
+		}
+	);
 } finally {
 	await stack.stop();
 }

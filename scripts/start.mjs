@@ -16,7 +16,10 @@ if (usesHostedSupabase()) {
 } else {
 	stack = await startStack(s);
 }
-const app = await serveBuild({ ORIGIN: origin, TOGETHER_DEMO: process.env.TOGETHER_DEMO ?? 'true', ...stack.env }, s.appPort);
+const app = await serveBuild(
+	{ ORIGIN: origin, TOGETHER_DEMO: process.env.TOGETHER_DEMO ?? 'true', ...stack.env },
+	s.appPort
+);
 onShutdown(async () => {
 	await app.stop();
 	await stack.stop();

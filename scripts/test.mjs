@@ -2,18 +2,20 @@
 //   unit         vitest, pure logic
 //   integration  vitest against a fresh local stack (PGlite in memory, or TEST_DATABASE_URL)
 //   e2e          Playwright + axe against a production build served on the same stack
-// `node scripts/test.mjs integration` or `… e2e` runs one part (unit always runs alone quickly).
+// With TEST_DATABASE_URL set (a PostgreSQL server it may empty), the integration suite runs a
+// second time against that server. `node scripts/test.mjs unit|integration|e2e` runs one part.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fail, loadEnv, requireNode24, root, settings } from './lib/env.mjs';
 import { build, run, serveBuild } from './lib/app.mjs';
-import { prepare, wipeServer } from './lib/database.mjs';
+import { wipeServer } from './lib/database.mjs';
 import { startStack } from './lib/stack.mjs';
 
 requireNode24();
 loadEnv();
 const only = process.argv[2] ?? 'all';
-if (!['all', 'unit', 'integration', 'e2e'].includes(only)) fail(`Unknown part "${only}": use unit, integration or e2e.`);
+if (!['all', 'unit', 'integration', 'e2e'].includes(only))
+	fail(`Unknown part "${only}": use unit, integration or e2e.`);
 
 const node = process.execPath;
 const vitest = resolve(root, 'node_modules/vitest/vitest.mjs');
@@ -21,7 +23,7 @@ const playwright = resolve(root, 'node_modules/@playwright/test/cli.js');
 
 // The tests' own ports, so a running `npm start` does not get in the way.
 const s = settings({
-	databaseUrl: process.env.TEST_DATABASE_URL || '',
+	databaseUrl: '',
 	memory: true,
 	dbPort: 55322,
 	apiPort: 55321,
@@ -52,20 +54,15 @@ try {
 		await part('unit', () => run(node, [vitest, 'run', '--project', 'unit'], {}));
 	}
 	if (only !== 'unit') {
-		if (s.databaseUrl) {
-			console.log('Emptying TEST_DATABASE_URL for a fresh run…');
-			await wipeServer(s.databaseUrl);
-		}
 		stack = await startStack(s, { log: (line) => console.log(`  ${line}`) });
 		const env = { ...stack.env, TEST_ORIGIN: `http://localhost:${s.appPort}` };
 
 		if (only === 'all' || only === 'integration') {
-			await part(s.databaseUrl ? 'integration (PostgreSQL server)' : 'integration (PGlite)', () =>
-				run(node, [vitest, 'run', '--project', 'integration'], env)
-			);
+			await part('integration (PGlite)', () => run(node, [vitest, 'run', '--project', 'integration'], env));
 		}
 		if (only === 'all' || only === 'e2e') {
-			if (!existsSync(resolve(root, 'build/index.js')) || process.env.TEST_SKIP_BUILD !== '1') await build({});
+			if (!existsSync(resolve(root, 'build/index.js')) || process.env.TEST_SKIP_BUILD !== '1')
+				await build({});
 			app = await serveBuild(
 				{
 					...env,
@@ -80,6 +77,19 @@ try {
 			);
 			await part('e2e', () => run(node, [playwright, 'test', ...process.argv.slice(3)], env));
 		}
+		await app?.stop();
+		app = undefined;
+		await stack.stop();
+		stack = undefined;
+	}
+	if ((only === 'all' || only === 'integration') && process.env.TEST_DATABASE_URL) {
+		const server = { ...s, databaseUrl: process.env.TEST_DATABASE_URL, memory: false };
+		console.log('\nEmptying TEST_DATABASE_URL for a fresh run on the PostgreSQL server…');
+		await wipeServer(server.databaseUrl);
+		stack = await startStack(server, { log: (line) => console.log(`  ${line}`) });
+		await part('integration (PostgreSQL server)', () =>
+			run(node, [vitest, 'run', '--project', 'integration'], stack.env)
+		);
 	}
 } catch (error) {
 	failed = true;

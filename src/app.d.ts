@@ -13,8 +13,6 @@ declare global {
 		interface Error {
 			message: string;
 		}
-		interface PageState {}
-		interface Platform {}
 	}
 }
 

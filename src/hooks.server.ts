@@ -34,7 +34,11 @@ const headers: Handle = async ({ event, resolve }) => {
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	response.headers.set('permissions-policy', 'camera=(self), microphone=(), geolocation=()');
-	if (event.locals.user || event.url.pathname.startsWith('/sign-in') || event.url.pathname.startsWith('/dev/')) {
+	if (
+		event.locals.user ||
+		event.url.pathname.startsWith('/sign-in') ||
+		event.url.pathname.startsWith('/dev/')
+	) {
 		response.headers.set('cache-control', 'private, no-store');
 	}
 	return response;

@@ -12,14 +12,20 @@ export function run(command, args, env, { quiet = false } = {}) {
 			stdio: quiet ? ['ignore', 'pipe', 'inherit'] : 'inherit'
 		});
 		child.on('error', reject);
-		child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+		child.on('exit', (code) =>
+			code === 0 ? resolvePromise() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))
+		);
 	});
 }
 
 export async function build(env) {
 	console.log('Building the app…');
 	try {
-		await run(process.execPath, [resolve(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], env);
+		await run(
+			process.execPath,
+			[resolve(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+			env
+		);
 	} catch {
 		fail('The app did not build: the messages above say why.');
 	}
@@ -27,7 +33,8 @@ export async function build(env) {
 
 /** Starts `node build` and resolves once it answers on the port. */
 export async function serveBuild(env, port) {
-	if (!existsSync(resolve(root, 'build/index.js'))) fail('There is no build of the app yet: run "npm run build".');
+	if (!existsSync(resolve(root, 'build/index.js')))
+		fail('There is no build of the app yet: run "npm run build".');
 	const child = spawn(process.execPath, [resolve(root, 'build/index.js')], {
 		cwd: root,
 		env: { ...process.env, ...env, PORT: String(port), HOST: env.HOST ?? '127.0.0.1' },

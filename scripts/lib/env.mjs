@@ -32,7 +32,8 @@ function port(name, fallback) {
 	const value = process.env[name];
 	if (value === undefined || value === '') return fallback;
 	const n = Number(value);
-	if (!Number.isInteger(n) || n < 1 || n > 65535) fail(`${name} must be a port number between 1 and 65535, not "${value}".`);
+	if (!Number.isInteger(n) || n < 1 || n > 65535)
+		fail(`${name} must be a port number between 1 and 65535, not "${value}".`);
 	return n;
 }
 

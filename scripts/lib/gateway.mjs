@@ -12,7 +12,9 @@ export function startGateway({ port, postgrestPort, keys, log = console.log }) {
 			return;
 		}
 		if (!url.pathname.startsWith('/rest/v1/') && url.pathname !== '/rest/v1') {
-			res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"no Route matched with those values"}');
+			res
+				.writeHead(404, { 'content-type': 'application/json' })
+				.end('{"message":"no Route matched with those values"}');
 			return;
 		}
 		const apikey = req.headers.apikey ?? url.searchParams.get('apikey');

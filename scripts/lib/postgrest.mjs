@@ -68,7 +68,9 @@ export async function startPostgrest({ dbUri, port, adminPort, jwtSecret, pglite
 
 	if (!(await waitUntilReady(adminPort, child, 20000))) {
 		child.kill('SIGKILL');
-		fail(`PostgREST did not start. What it said:\n${output.join('').trim().split('\n').slice(-8).join('\n')}`);
+		fail(
+			`PostgREST did not start. What it said:\n${output.join('').trim().split('\n').slice(-8).join('\n')}`
+		);
 	}
 	log(`PostgREST 12: 127.0.0.1:${port}`);
 	return {

@@ -77,8 +77,19 @@ export interface Opportunity {
 /** Days within which an open opportunity counts as closing soon. */
 export const CLOSING_SOON_DAYS = 14;
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
-const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+	weekday: 'long',
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'Europe/London'
+});
+const shortDate = new Intl.DateTimeFormat('en-GB', {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'Europe/London'
+});
 
 export function formatDate(value: string | null, long = false): string {
 	if (!value) return '';
@@ -89,10 +100,15 @@ export function formatDate(value: string | null, long = false): string {
 export function isClosingSoon(o: Pick<Opportunity, 'status' | 'closes_at'>, now = Date.now()): boolean {
 	if (o.status !== 'published' || !o.closes_at) return false;
 	const closes = Date.parse(o.closes_at);
-	return closes >= now && closes - now <= CLOSING_SOON_DAYS * 86_400_000;
+	return closes >= now && daysBetween(now, closes) <= CLOSING_SOON_DAYS;
 }
 
-const londonDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/London' });
+const londonDay = new Intl.DateTimeFormat('en-CA', {
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	timeZone: 'Europe/London'
+});
 
 /** Whole calendar days in the UK from `from` to `to`. */
 export function daysBetween(from: number, to: number): number {

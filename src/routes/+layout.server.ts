@@ -5,6 +5,9 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 	return {
 		user: u ? { id: u.id, name: u.preferredName || u.fullName, role: u.role } : null,
 		// Read on every navigation (it depends on the address), so the staff timer restarts with each page.
-		idleExpiresAt: url.pathname && locals.session?.idleExpiresAt ? locals.session.idleExpiresAt : null
+		idleSecondsLeft:
+			url.pathname && locals.session?.idleExpiresAt
+				? Math.floor((Date.parse(locals.session.idleExpiresAt) - Date.now()) / 1000)
+				: null
 	};
 };

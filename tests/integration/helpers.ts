@@ -11,7 +11,10 @@ export const ACCOUNTS = {
 
 function need(name: string): string {
 	const value = process.env[name];
-	if (!value) throw new Error(`${name} is not set: run the integration tests with "npm test" or "npm run test:integration".`);
+	if (!value)
+		throw new Error(
+			`${name} is not set: run the integration tests with "npm test" or "npm run test:integration".`
+		);
 	return value;
 }
 

@@ -59,7 +59,11 @@ describe('the public (anon)', () => {
 	});
 
 	it('cannot use the sign-in functions', async () => {
-		const { error } = await anon().rpc('take_rate_limit', { bucket_key: 'x', max_hits: 1, window_seconds: 1 });
+		const { error } = await anon().rpc('take_rate_limit', {
+			bucket_key: 'x',
+			max_hits: 1,
+			window_seconds: 1
+		});
 		expect(error?.code).toBe('42501');
 	});
 });
@@ -79,32 +83,54 @@ describe('a member', () => {
 	});
 
 	it('edits their own profile', async () => {
-		const { data, error } = await a().from('profiles').update({ pronouns: 'they/them' }).eq('id', ACCOUNTS.memberA.id).select('pronouns');
+		const { data, error } = await a()
+			.from('profiles')
+			.update({ pronouns: 'they/them' })
+			.eq('id', ACCOUNTS.memberA.id)
+			.select('pronouns');
 		expect(error).toBeNull();
 		expect(data).toEqual([{ pronouns: 'they/them' }]);
 	});
 
 	it("cannot change another member's profile", async () => {
-		const { data, error } = await a().from('profiles').update({ full_name: 'Changed by A' }).eq('id', ACCOUNTS.memberB.id).select('id');
+		const { data, error } = await a()
+			.from('profiles')
+			.update({ full_name: 'Changed by A' })
+			.eq('id', ACCOUNTS.memberB.id)
+			.select('id');
 		expect(error).toBeNull();
 		expect(data).toEqual([]);
-		const { data: b } = await service().from('profiles').select('full_name').eq('id', ACCOUNTS.memberB.id).single();
+		const { data: b } = await service()
+			.from('profiles')
+			.select('full_name')
+			.eq('id', ACCOUNTS.memberB.id)
+			.single();
 		expect(b?.full_name).not.toBe('Changed by A');
 	});
 
 	it('cannot make themselves staff, or change their email', async () => {
 		const role = await a().from('profiles').update({ role: 'admin' }).eq('id', ACCOUNTS.memberA.id);
 		expect(role.error?.code).toBe('42501');
-		const email = await a().from('profiles').update({ email: 'new@example.org' }).eq('id', ACCOUNTS.memberA.id);
+		const email = await a()
+			.from('profiles')
+			.update({ email: 'new@example.org' })
+			.eq('id', ACCOUNTS.memberA.id);
 		expect(email.error?.code).toBe('42501');
-		const { data } = await service().from('profiles').select('role, email').eq('id', ACCOUNTS.memberA.id).single();
+		const { data } = await service()
+			.from('profiles')
+			.select('role, email')
+			.eq('id', ACCOUNTS.memberA.id)
+			.single();
 		expect(data).toEqual({ role: 'member', email: ACCOUNTS.memberA.email });
 	});
 
 	it('cannot invite people', async () => {
-		const { error } = await a()
-			.from('profiles')
-			.insert({ email: 'sneaky@example.org', full_name: 'Sneaky', status: 'invited', invited_by: ACCOUNTS.memberA.id });
+		const { error } = await a().from('profiles').insert({
+			email: 'sneaky@example.org',
+			full_name: 'Sneaky',
+			status: 'invited',
+			invited_by: ACCOUNTS.memberA.id
+		});
 		expect(error?.code).toBe('42501');
 	});
 
@@ -117,13 +143,26 @@ describe('a member', () => {
 		const insert = await a().from('opportunities').insert(draftInput('member attempt'));
 		expect(insert.error?.code).toBe('42501');
 
-		const { data: published } = await a().from('opportunities').select('id, title').eq('status', 'published').limit(1).single();
-		const update = await a().from('opportunities').update({ title: 'Changed by a member' }).eq('id', published!.id).select('id');
+		const { data: published } = await a()
+			.from('opportunities')
+			.select('id, title')
+			.eq('status', 'published')
+			.limit(1)
+			.single();
+		const update = await a()
+			.from('opportunities')
+			.update({ title: 'Changed by a member' })
+			.eq('id', published!.id)
+			.select('id');
 		expect(update.data).toEqual([]);
 		const del = await a().from('opportunities').delete().eq('id', draftId).select('id');
 		expect(del.data).toEqual([]);
 
-		const { data: still } = await service().from('opportunities').select('title').eq('id', published!.id).single();
+		const { data: still } = await service()
+			.from('opportunities')
+			.select('title')
+			.eq('id', published!.id)
+			.single();
 		expect(still?.title).toBe(published!.title);
 		const { data: draft } = await service().from('opportunities').select('id').eq('id', draftId);
 		expect(draft).toHaveLength(1);
@@ -151,7 +190,12 @@ describe('staff', () => {
 
 	it('publish, change and close an opportunity, and each step is audited', async () => {
 		const s = staff();
-		const pub = await s.from('opportunities').update({ status: 'published' }).eq('id', draftId).select('status, published_at').single();
+		const pub = await s
+			.from('opportunities')
+			.update({ status: 'published' })
+			.eq('id', draftId)
+			.select('status, published_at')
+			.single();
 		expect(pub.error).toBeNull();
 		expect(pub.data?.status).toBe('published');
 		expect(pub.data?.published_at).toBeTruthy();
@@ -168,7 +212,12 @@ describe('staff', () => {
 			.eq('entity', 'opportunity')
 			.eq('entity_id', String(draftId))
 			.order('id');
-		expect(log?.map((l) => l.action)).toEqual(['opportunity created', 'opportunity published', 'opportunity updated', 'opportunity closed']);
+		expect(log?.map((l) => l.action)).toEqual([
+			'opportunity created',
+			'opportunity published',
+			'opportunity updated',
+			'opportunity closed'
+		]);
 		expect(log?.every((l) => l.actor_id === ACCOUNTS.staff.id)).toBe(true);
 		expect(log?.[2]?.details.changed).toEqual(['summary']);
 	});
@@ -181,14 +230,23 @@ describe('staff', () => {
 	it('invite a member, but cannot give them a staff role', async () => {
 		const ok = await staff()
 			.from('profiles')
-			.insert({ email: 'invited.by.test@example.org', full_name: 'Invited By Test', status: 'invited', invited_by: ACCOUNTS.staff.id })
+			.insert({
+				email: 'invited.by.test@example.org',
+				full_name: 'Invited By Test',
+				status: 'invited',
+				invited_by: ACCOUNTS.staff.id
+			})
 			.select('status, role')
 			.single();
 		expect(ok.error).toBeNull();
 		expect(ok.data).toEqual({ status: 'invited', role: 'member' });
-		const bad = await staff()
-			.from('profiles')
-			.insert({ email: 'staff.by.test@example.org', full_name: 'X', status: 'invited', invited_by: ACCOUNTS.staff.id, role: 'admin' });
+		const bad = await staff().from('profiles').insert({
+			email: 'staff.by.test@example.org',
+			full_name: 'X',
+			status: 'invited',
+			invited_by: ACCOUNTS.staff.id,
+			role: 'admin'
+		});
 		expect(bad.error?.code).toBe('42501');
 	});
 

@@ -27,7 +27,13 @@ async function freshCode(email: string, ip = newClient()) {
 	const result = await requestSignIn(email, ip, ORIGIN, null);
 	if (!('requestId' in result)) throw new Error('rate limited');
 	const mail = await nextMail(email, seen);
-	return { requestId: result.requestId, code: codeFrom(mail.text), token: linkTokenFrom(mail.text), mail, ip };
+	return {
+		requestId: result.requestId,
+		code: codeFrom(mail.text),
+		token: linkTokenFrom(mail.text),
+		mail,
+		ip
+	};
 }
 
 describe('asking for a code', () => {
@@ -45,21 +51,26 @@ describe('asking for a code', () => {
 		expect(Object.keys(result)).toEqual(['requestId']);
 		await new Promise((r) => setTimeout(r, 300));
 		expect(await mailTo('nobody.here@example.org')).toEqual([]);
-		const { data } = await service().from('sign_in_codes').select('id').eq('email', 'nobody.here@example.org');
+		const { data } = await service()
+			.from('sign_in_codes')
+			.select('id')
+			.eq('email', 'nobody.here@example.org');
 		expect(data).toEqual([]);
 	});
 
 	it('limits codes per address, whether or not the address is registered', async () => {
 		const email = 'limit.test@example.org';
 		const outcomes = [];
-		for (let i = 0; i < 6; i++) outcomes.push('limited' in (await requestSignIn(email, newClient(), ORIGIN, null)));
+		for (let i = 0; i < 6; i++)
+			outcomes.push('limited' in (await requestSignIn(email, newClient(), ORIGIN, null)));
 		expect(outcomes).toEqual([false, false, false, false, false, true]);
 	});
 
 	it('limits codes per client', async () => {
 		const ip = newClient();
 		const outcomes = [];
-		for (let i = 0; i < 21; i++) outcomes.push('limited' in (await requestSignIn(`client${i}@example.org`, ip, ORIGIN, null)));
+		for (let i = 0; i < 21; i++)
+			outcomes.push('limited' in (await requestSignIn(`client${i}@example.org`, ip, ORIGIN, null)));
 		expect(outcomes.slice(0, 20).every((x) => x === false)).toBe(true);
 		expect(outcomes[20]).toBe(true);
 	});
@@ -79,13 +90,17 @@ describe('using a code', () => {
 	it('refuses a wrong code, and stops after 5 tries even with the right one', async () => {
 		const { requestId, code, ip } = await freshCode(ACCOUNTS.memberA.email);
 		const wrong = code === '000000' ? '111111' : '000000';
-		for (let i = 0; i < 5; i++) expect(await verifyCode(requestId, wrong, ip)).toEqual({ ok: false, reason: 'wrong' });
+		for (let i = 0; i < 5; i++)
+			expect(await verifyCode(requestId, wrong, ip)).toEqual({ ok: false, reason: 'wrong' });
 		expect(await verifyCode(requestId, code, ip)).toEqual({ ok: false, reason: 'too_many' });
 	});
 
 	it('refuses a code after 10 minutes', async () => {
 		const { requestId, code, ip } = await freshCode(ACCOUNTS.memberA.email);
-		await service().from('sign_in_codes').update({ expires_at: new Date(Date.now() - 1000).toISOString() }).eq('id', requestId);
+		await service()
+			.from('sign_in_codes')
+			.update({ expires_at: new Date(Date.now() - 1000).toISOString() })
+			.eq('id', requestId);
 		expect(await verifyCode(requestId, code, ip)).toEqual({ ok: false, reason: 'expired' });
 	});
 

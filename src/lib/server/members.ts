@@ -16,7 +16,10 @@ export interface Profile {
 	created_at: string;
 }
 
-export type ProfileChanges = Pick<Profile, 'full_name' | 'preferred_name' | 'pronouns' | 'phone' | 'contact_methods' | 'interests'>;
+export type ProfileChanges = Pick<
+	Profile,
+	'full_name' | 'preferred_name' | 'pronouns' | 'phone' | 'contact_methods' | 'interests'
+>;
 
 function fail(context: string, error: { message: string }): never {
 	throw new Error(`${context}: ${error.message}`);
@@ -38,7 +41,8 @@ export async function listMembers(db: SupabaseClient, q = ''): Promise<Profile[]
 	let query = db.from('profiles').select('*');
 	if (q) {
 		const safe = q.replace(/[%_,()*\\]/g, ' ').trim();
-		if (safe) query = query.or(`full_name.ilike.*${safe}*,preferred_name.ilike.*${safe}*,email.ilike.*${safe}*`);
+		if (safe)
+			query = query.or(`full_name.ilike.*${safe}*,preferred_name.ilike.*${safe}*,email.ilike.*${safe}*`);
 	}
 	const { data, error } = await query.order('full_name').limit(500);
 	if (error) fail('Members', error);
@@ -62,6 +66,11 @@ export async function inviteMember(
 	return { ok: true, id: (data as { id: string }).id };
 }
 
-export function displayName(p: { preferred_name?: string | null; full_name?: string; preferredName?: string | null; fullName?: string }): string {
+export function displayName(p: {
+	preferred_name?: string | null;
+	full_name?: string;
+	preferredName?: string | null;
+	fullName?: string;
+}): string {
 	return p.preferred_name || p.preferredName || p.full_name || p.fullName || '';
 }

@@ -1,10 +1,18 @@
 // Opportunities: what members can read and what staff write. Every query runs as the visitor
 // (locals.db), so Row Level Security decides: the public sees published and closed ones; staff all.
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { CLOSING_SOON_DAYS, TOPICS, type LocationType, type Opportunity, type OpportunityStatus, type OpportunityType } from '$lib/opportunities';
+import {
+	CLOSING_SOON_DAYS,
+	TOPICS,
+	type LocationType,
+	type Opportunity,
+	type OpportunityStatus,
+	type OpportunityType
+} from '$lib/opportunities';
 import type { OpportunityInput } from '$lib/validation/opportunity';
 
-const LIST_COLUMNS = 'id, type, title, summary, location_type, location, closes_at, status, topics, places, payment, time_commitment, starts_on, updated_at, published_at, created_at, easy_read, description, ends_on, schedule';
+const LIST_COLUMNS =
+	'id, type, title, summary, location_type, location, closes_at, status, topics, places, payment, time_commitment, starts_on, updated_at, published_at, created_at, easy_read, description, ends_on, schedule';
 
 export interface Filters {
 	q: string;
@@ -18,7 +26,11 @@ function fail(context: string, error: { message: string }): never {
 	throw new Error(`${context}: ${error.message}`);
 }
 
-export function readFilters(params: URLSearchParams, types: readonly string[], wheres: readonly string[]): Filters {
+export function readFilters(
+	params: URLSearchParams,
+	types: readonly string[],
+	wheres: readonly string[]
+): Filters {
 	const type = params.get('type') ?? '';
 	const where = params.get('where') ?? '';
 	const topic = params.get('topic') ?? '';
@@ -32,7 +44,11 @@ export function readFilters(params: URLSearchParams, types: readonly string[], w
 }
 
 /** Open opportunities (published and not past their closing date), soonest closing first. */
-export async function listOpen(db: SupabaseClient, filters: Partial<Filters> = {}, now = new Date()): Promise<Opportunity[]> {
+export async function listOpen(
+	db: SupabaseClient,
+	filters: Partial<Filters> = {},
+	now = new Date()
+): Promise<Opportunity[]> {
 	let query = db
 		.from('opportunities')
 		.select(LIST_COLUMNS)
@@ -43,9 +59,13 @@ export async function listOpen(db: SupabaseClient, filters: Partial<Filters> = {
 	if (filters.where === 'online') query = query.in('location_type', ['online', 'hybrid']);
 	if (filters.where === 'in_person') query = query.in('location_type', ['in_person', 'hybrid']);
 	if (filters.where === 'hybrid') query = query.eq('location_type', 'hybrid');
-	if (filters.closingSoon) query = query.lte('closes_at', new Date(now.getTime() + CLOSING_SOON_DAYS * 86_400_000).toISOString());
+	if (filters.closingSoon)
+		query = query.lte('closes_at', new Date(now.getTime() + CLOSING_SOON_DAYS * 86_400_000).toISOString());
 	if (filters.q) query = query.textSearch('search', filters.q, { type: 'websearch', config: 'english' });
-	const { data, error } = await query.order('closes_at', { ascending: true, nullsFirst: false }).order('id').limit(200);
+	const { data, error } = await query
+		.order('closes_at', { ascending: true, nullsFirst: false })
+		.order('id')
+		.limit(200);
 	if (error) fail('Opportunities', error);
 	return data as Opportunity[];
 }
@@ -57,7 +77,10 @@ export async function getOpportunity(db: SupabaseClient, id: number): Promise<Op
 }
 
 /** Every opportunity staff can see, newest change first. */
-export async function listForStaff(db: SupabaseClient, status: OpportunityStatus | '' = ''): Promise<Opportunity[]> {
+export async function listForStaff(
+	db: SupabaseClient,
+	status: OpportunityStatus | '' = ''
+): Promise<Opportunity[]> {
 	let query = db.from('opportunities').select(LIST_COLUMNS);
 	if (status) query = query.eq('status', status);
 	const { data, error } = await query.order('updated_at', { ascending: false }).limit(500);

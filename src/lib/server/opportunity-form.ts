@@ -17,11 +17,14 @@ export async function readOpportunityForm(request: Request, publishing: boolean)
 	const form = await request.formData();
 	const parsed = parseOpportunityForm(form);
 	if (!parsed.ok) {
-		return { failure: fail(400, { values: parsed.values, errors: easyReadKeysToField(parsed.errors) }) } as const;
+		return {
+			failure: fail(400, { values: parsed.values, errors: easyReadKeysToField(parsed.errors) })
+		} as const;
 	}
 	if (publishing) {
 		const problems = publishProblems(parsed.data, ukDay(new Date().toISOString()));
-		if (Object.keys(problems).length > 0) return { failure: fail(400, { values: formValues(form), errors: problems }) } as const;
+		if (Object.keys(problems).length > 0)
+			return { failure: fail(400, { values: formValues(form), errors: problems }) } as const;
 	}
 	return { input: parsed.data } as const;
 }

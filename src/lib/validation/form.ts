@@ -5,8 +5,7 @@ import * as v from 'valibot';
 export type FieldErrors = Record<string, string>;
 
 export type Parsed<T> =
-	| { ok: true; data: T }
-	| { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
+	{ ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
 
 /** Every field of the form as strings (several values for repeated names, such as checkboxes). */
 export function formValues(form: FormData): Record<string, string | string[]> {
@@ -27,7 +26,8 @@ export function parse<S extends v.GenericSchema>(
 	if (result.success) return { ok: true, data: result.output };
 	const errors: FieldErrors = {};
 	for (const issue of result.issues) {
-		const key = issue.path?.map((p) => String(p.key)).join('.') ?? 'form';
+		// A bad item in a list (checkboxes) belongs to the list's field: "topics.0" is "topics".
+		const key = (issue.path?.map((p) => String(p.key)).join('.') ?? 'form').replace(/\.\d+$/, '');
 		errors[key] ??= issue.message;
 	}
 	return { ok: false, errors, values };
@@ -62,7 +62,10 @@ export const emailOf = (whose: string) =>
 		v.trim(),
 		v.nonEmpty(`Enter ${whose} email address`),
 		v.maxLength(254, 'Email address must be 254 characters or fewer'),
-		v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'Enter an email address in the correct format, like name@example.com'),
+		v.regex(
+			/^[^@\s]+@[^@\s]+\.[^@\s]+$/,
+			'Enter an email address in the correct format, like name@example.com'
+		),
 		v.toLowerCase()
 	);
 

@@ -5,36 +5,59 @@ import {
 	OPPORTUNITY_TYPES,
 	TOPICS,
 	type EasyReadPoint,
-	type LocationType,
-	type Opportunity,
-	type OpportunityType
+	type Opportunity
 } from '../opportunities';
 import { formValues, list, optionalText, parse, text } from './form';
 
 export const MAX_EASY_READ_POINTS = 20;
 
+/** One of a fixed set of options (radios), with a plain message when none is chosen. */
+const choice = <T extends Record<string, string>>(options: T, message: string) =>
+	v.pipe(
+		v.optional(v.string(), ''),
+		v.check((s) => Object.hasOwn(options, s), message),
+		v.transform((s) => s as keyof T & string)
+	);
+
+/** YYYY-MM-DD that names a day on the calendar (not 30 February). */
+export function isRealDate(s: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+	const d = new Date(`${s}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 const isoDate = (label: string) =>
 	v.pipe(
 		v.optional(v.string(), ''),
 		v.trim(),
-		v.check((s) => s === '' || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s))), `Enter ${label} as a real date, like 2027-03-27`),
+		v.check((s) => s === '' || isRealDate(s), `Enter ${label} as a real date, like 2027-03-27`),
 		v.transform((s) => (s === '' ? null : s))
 	);
 
 export const opportunitySchema = v.pipe(
 	v.object({
-		type: v.picklist(Object.keys(OPPORTUNITY_TYPES) as OpportunityType[], 'Choose what kind of opportunity this is'),
+		type: choice(OPPORTUNITY_TYPES, 'Choose what kind of opportunity this is'),
 		title: text('a title', { min: 3, max: 120 }),
 		summary: text('a short summary', { min: 10, max: 300 }),
-		description: v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(10000, 'The full description must be 10,000 characters or fewer')),
+		description: v.pipe(
+			v.optional(v.string(), ''),
+			v.trim(),
+			v.maxLength(10000, 'The full description must be 10,000 characters or fewer')
+		),
 		easy_read: v.pipe(
 			v.array(v.object({ text: v.string(), pictogram: v.nullable(v.string()) })),
 			v.maxLength(MAX_EASY_READ_POINTS, `Use ${MAX_EASY_READ_POINTS} easy read points or fewer`),
-			v.check((points) => points.every((p) => p.text.length <= 300), 'Each easy read point must be 300 characters or fewer'),
-			v.check((points) => points.every((p) => p.pictogram === null || isPictogramKey(p.pictogram)), 'Choose a picture from the list'),
+			v.check(
+				(points) => points.every((p) => p.text.length <= 300),
+				'Each easy read point must be 300 characters or fewer'
+			),
+			v.check(
+				(points) => points.every((p) => p.pictogram === null || isPictogramKey(p.pictogram)),
+				'Choose a picture from the list'
+			),
 			v.transform((points) => points as EasyReadPoint[])
 		),
-		location_type: v.picklist(Object.keys(LOCATION_TYPES) as LocationType[], 'Choose where it happens'),
+		location_type: choice(LOCATION_TYPES, 'Choose where it happens'),
 		location: optionalText('the address or joining details', { max: 300 }),
 		starts_on: isoDate('the start date'),
 		ends_on: isoDate('the end date'),
@@ -45,17 +68,29 @@ export const opportunitySchema = v.pipe(
 		places: v.pipe(
 			v.optional(v.string(), ''),
 			v.trim(),
-			v.check((s) => s === '' || (/^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 1000), 'Enter the number of places as a whole number from 1 to 1000'),
+			v.check(
+				(s) => s === '' || (/^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 1000),
+				'Enter the number of places as a whole number from 1 to 1000'
+			),
 			v.transform((s) => (s === '' ? null : Number(s)))
 		),
-		topics: v.pipe(v.unknown(), v.transform(list), v.array(v.picklist([...TOPICS], 'Choose topics from the list')))
+		topics: v.optional(
+			v.pipe(v.unknown(), v.transform(list), v.array(v.picklist([...TOPICS], 'Choose topics from the list'))),
+			[]
+		)
 	}),
 	v.forward(
-		v.check((o) => !o.starts_on || !o.ends_on || o.ends_on >= o.starts_on, 'The end date must be the same as or after the start date'),
+		v.check(
+			(o) => !o.starts_on || !o.ends_on || o.ends_on >= o.starts_on,
+			'The end date must be the same as or after the start date'
+		),
 		['ends_on']
 	),
 	v.forward(
-		v.check((o) => o.location_type === 'online' || !!o.location, 'Enter the address, so members know where to go'),
+		v.check(
+			(o) => o.location_type === 'online' || !!o.location,
+			'Enter the address, so members know where to go'
+		),
 		['location']
 	)
 );
@@ -65,7 +100,8 @@ export type OpportunityInput = v.InferOutput<typeof opportunitySchema>;
 /** Publishing asks for more than a draft does: members need an easy read version and a closing date to come. */
 export function publishProblems(o: OpportunityInput, today: string): Record<string, string> {
 	const problems: Record<string, string> = {};
-	if (o.easy_read.length === 0) problems.easy_read_text_0 = 'Add at least one easy read point before publishing';
+	if (o.easy_read.length === 0)
+		problems.easy_read_text_0 = 'Add at least one easy read point before publishing';
 	if (!o.closes_on) problems.closes_on = 'Enter a closing date before publishing';
 	else if (o.closes_on < today) problems.closes_on = 'The closing date must be today or in the future';
 	return problems;

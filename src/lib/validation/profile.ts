@@ -16,20 +16,28 @@ export const profileSchema = v.object({
 	phone: v.pipe(
 		v.optional(v.string(), ''),
 		v.trim(),
-		v.check((s) => s === '' || /^[0-9+() -]{6,20}$/.test(s), 'Enter a phone number, like 07700 900 982 or +44 7700 900 982'),
+		v.check(
+			(s) => s === '' || /^[0-9+() -]{6,20}$/.test(s),
+			'Enter a phone number, like 07700 900 982 or +44 7700 900 982'
+		),
 		v.transform((s) => (s === '' ? null : s))
 	),
 	contact_methods: v.pipe(
-		v.unknown(),
+		v.optional(v.unknown(), []),
 		v.transform(list),
 		v.array(v.picklist(Object.keys(CONTACT_METHODS) as ContactMethod[], 'Choose how we may contact you')),
 		v.minLength(1, 'Choose at least one way we may contact you')
 	),
 	interests: v.pipe(
 		v.optional(v.string(), ''),
-		v.transform((s) =>
-			[...new Set(s.split(/[,\n]/).map((x) => x.trim().toLowerCase()).filter(Boolean))]
-		),
+		v.transform((s) => [
+			...new Set(
+				s
+					.split(/[,\n]/)
+					.map((x) => x.trim().toLowerCase())
+					.filter(Boolean)
+			)
+		]),
 		v.maxLength(30, 'List 30 interests or fewer'),
 		v.check((xs) => xs.every((x) => x.length <= 60), 'Each interest must be 60 characters or fewer')
 	)

@@ -15,5 +15,5 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 	await touchSession(locals.session.id, now);
 	const idle = now + LIFETIMES.staff.idle;
 	const absolute = Date.parse(locals.session.absoluteExpiresAt);
-	return json({ idleExpiresAt: new Date(Math.min(idle, absolute)).toISOString() });
+	return json({ secondsLeft: Math.floor((Math.min(idle, absolute) - now) / 1000) });
 };

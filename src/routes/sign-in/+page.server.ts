@@ -30,7 +30,11 @@ export const actions: Actions = {
 				}
 			});
 		}
-		rememberSignIn(cookies, { requestId: result.requestId, email: parsed.data.email, next }, url.protocol === 'https:');
+		rememberSignIn(
+			cookies,
+			{ requestId: result.requestId, email: parsed.data.email, next },
+			url.protocol === 'https:'
+		);
 		redirect(303, '/sign-in/code');
 	}
 };

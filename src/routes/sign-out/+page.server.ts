@@ -9,7 +9,7 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, cookies }) => {
+	signout: async ({ locals, cookies }) => {
 		if (locals.session) setSessionCookie(cookies, await endSession(locals.session.id));
 		redirect(303, '/sign-in?signed-out');
 	},

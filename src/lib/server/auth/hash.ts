@@ -9,5 +9,7 @@ export function hmacHex(key: string, value: string): string {
 }
 
 export function sameHex(a: string, b: string): boolean {
-	return a.length === b.length && timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
+	const hex = /^(?:[0-9a-f]{2})*$/i;
+	if (!hex.test(a) || !hex.test(b) || a.length !== b.length) return false;
+	return timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
 }

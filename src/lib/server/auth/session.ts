@@ -87,7 +87,8 @@ export type Validation =
 /** Checks the cookie's token; says which cookie to set, if any. */
 export async function validateSessionToken(token: string, now = Date.now()): Promise<Validation> {
 	const { session, user } = await lucia.validateSession(token);
-	if (!session || !user) return { user: null, session: null, cookie: lucia.createBlankSessionCookie(), ended: false };
+	if (!session || !user)
+		return { user: null, session: null, cookie: lucia.createBlankSessionCookie(), ended: false };
 
 	const staff = isStaff(user);
 	const created = Date.parse(session.createdAt ?? '') || now;
@@ -108,7 +109,9 @@ export async function validateSessionToken(token: string, now = Date.now()): Pro
 		user: { ...user },
 		session: {
 			id: session.id,
-			idleExpiresAt: staff ? new Date(Math.min(lastActive + LIFETIMES.staff.idle, absoluteExpiresAt)).toISOString() : null,
+			idleExpiresAt: staff
+				? new Date(Math.min(lastActive + LIFETIMES.staff.idle, absoluteExpiresAt)).toISOString()
+				: null,
 			absoluteExpiresAt: new Date(absoluteExpiresAt).toISOString()
 		},
 		cookie: session.fresh ? lucia.createSessionCookie(session.id) : null

@@ -12,13 +12,17 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	invite: async ({ locals, request, url }) => {
-		if (!locals.user) return fail(401, { values: {}, errors: { email: 'Sign in again to invite members.' } as FieldErrors });
+		if (!locals.user)
+			return fail(401, { values: {}, errors: { email: 'Sign in again to invite members.' } as FieldErrors });
 		const values = formValues(await request.formData());
 		const parsed = parse(inviteSchema, values, values);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		const result = await inviteMember(locals.db, parsed.data, locals.user.id);
 		if (!result.ok) {
-			return fail(400, { values, errors: { email: 'Someone with this email address is already in Together.' } as FieldErrors });
+			return fail(400, {
+				values,
+				errors: { email: 'Someone with this email address is already in Together.' } as FieldErrors
+			});
 		}
 		await sendMail({
 			to: parsed.data.email,

@@ -19,7 +19,10 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		const p = parsed.data;
 		if (!p.phone && p.contact_methods.some((m) => m === 'phone' || m === 'text')) {
-			return fail(400, { values, errors: { phone: 'Enter a phone number, so we can call or text you' } as FieldErrors });
+			return fail(400, {
+				values,
+				errors: { phone: 'Enter a phone number, so we can call or text you' } as FieldErrors
+			});
 		}
 		await updateProfile(locals.db, locals.user.id, p);
 		redirect(303, '/my/profile?saved');

@@ -44,7 +44,9 @@ export const actions: Actions = {
 		if ('limited' in result) {
 			return fail(429, {
 				values: {} as Record<string, string>,
-				errors: { code: 'You have asked for a lot of codes in a short time. Use a code we have already sent, or wait an hour.' },
+				errors: {
+					code: 'You have asked for a lot of codes in a short time. Use a code we have already sent, or wait an hour.'
+				},
 				expired: false
 			});
 		}

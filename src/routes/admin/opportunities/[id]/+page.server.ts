@@ -25,7 +25,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 function save(status: OpportunityStatus | null) {
-	return async ({ locals, request, params }: { locals: App.Locals; request: Request; params: { id: string } }) => {
+	return async ({
+		locals,
+		request,
+		params
+	}: {
+		locals: App.Locals;
+		request: Request;
+		params: { id: string };
+	}) => {
 		const id = idOf(params.id);
 		const current = await getOpportunity(locals.db, id);
 		if (!current) error(404, 'We could not find that opportunity.');

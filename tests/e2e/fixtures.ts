@@ -1,0 +1,77 @@
+// Shared helpers for the browser tests: an axe scan of the current state, and signing in with the
+// code that arrives in the local mailbox, as a member would.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base, type Page } from '@playwright/test';
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Zero axe violations in the page as it is now (target size is checked because wcag22aa is asked for). */
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+	const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+	const summary = results.violations.map(
+		(v) =>
+			`${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+				.map((n) => n.target.join(' '))
+				.slice(0, 5)
+				.join('\n    ')}`
+	);
+	expect(summary, `axe violations on ${state} (${page.url()})`).toEqual([]);
+}
+
+interface Mail {
+	id: string;
+	subject: string;
+	text: string;
+}
+
+async function mailTo(address: string): Promise<Mail[]> {
+	const res = await fetch(`${process.env.MAILBOX_URL}/messages?to=${encodeURIComponent(address)}`);
+	return (await res.json()) as Mail[];
+}
+
+/** Ask for a code on /sign-in and return a function that waits for the email it sends. */
+export async function askForCode(page: Page, email: string): Promise<() => Promise<Mail>> {
+	const seen = new Set((await mailTo(email)).map((m) => m.id));
+	await page.getByLabel('Your email address').fill(email);
+	await page.getByRole('button', { name: 'Send me a code' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible();
+	return async () => {
+		const until = Date.now() + 10_000;
+		while (Date.now() < until) {
+			const mail = (await mailTo(email)).find((m) => !seen.has(m.id));
+			if (mail) return mail;
+			await new Promise((r) => setTimeout(r, 150));
+		}
+		throw new Error(`No sign-in email arrived for ${email}`);
+	};
+}
+
+export function codeIn(mail: Mail): string {
+	const match = mail.text.match(/sign in to Together is (\d{3} \d{3})/);
+	if (!match) throw new Error('No code in the email');
+	return match[1]!;
+}
+
+export function linkIn(mail: Mail): string {
+	const match = mail.text.match(/(https?:\/\/\S+\/sign-in\/link\?token=[A-Za-z0-9_-]+)/);
+	if (!match) throw new Error('No link in the email');
+	return match[1]!;
+}
+
+/** Signs in through the pages with the emailed code; ends on the person's home page. */
+export async function signIn(page: Page, email: string): Promise<void> {
+	await page.goto('/sign-in');
+	const mail = await askForCode(page, email);
+	await page.getByLabel('Enter the code').fill(codeIn(await mail()));
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('link', { name: 'Sign out' })).toBeVisible();
+}
+
+export async function signOut(page: Page): Promise<void> {
+	await page.getByRole('link', { name: 'Sign out' }).click();
+	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+	await expect(page.getByText('You have signed out.')).toBeVisible();
+}
+
+export const test = base;
+export { expect };

@@ -1,0 +1,120 @@
+// Staff create and publish an opportunity with an easy-read version; a member then finds it.
+import { expect, expectAccessible, signIn, signOut, test } from './fixtures';
+
+test('staff publish an opportunity that members then see', async ({ page }, info) => {
+	const title = `Co-production café (${info.project.name} ${Date.now()})`;
+	await signIn(page, 'staff@example.org');
+	await expect(page).toHaveURL(/\/admin$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Staff home');
+	await expectAccessible(page, 'staff home');
+
+	await page.getByRole('link', { name: 'Opportunities', exact: true }).last().click();
+	await expectAccessible(page, 'staff opportunities');
+	await page.getByRole('link', { name: 'Create an opportunity' }).first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create an opportunity');
+	await expectAccessible(page, 'new opportunity form');
+
+	await page.getByRole('button', { name: 'Publish' }).click();
+	const summary = page.locator('.error-summary');
+	await expect(summary).toBeFocused();
+	await expect(summary).toContainText('Choose what kind of opportunity this is');
+	await expect(summary).toContainText('Enter a title');
+	await expect(page).toHaveTitle(/^Error: /);
+	await expectAccessible(page, 'new opportunity with errors');
+
+	await page.getByRole('group', { name: 'Kind of opportunity' }).getByLabel('Event', { exact: true }).check();
+	await page.getByLabel('Title').fill(title);
+	await page
+		.getByLabel('Short summary')
+		.fill('A relaxed afternoon to meet other members and the team, with tea and cake.');
+	await page.getByLabel('Full description').fill('Come and meet people.\n\nWe pay for your travel.');
+	await page
+		.getByRole('group', { name: 'Where does it happen?' })
+		.getByLabel('Online', { exact: true })
+		.check();
+	await page.getByLabel('Closing date').fill('2099-12-31');
+	await page.getByRole('group', { name: 'Topics (optional)' }).getByLabel('carers').check();
+	await page.getByRole('button', { name: 'Publish' }).click();
+	await expect(summary).toContainText('Add at least one easy read point before publishing');
+	await expect(page.getByLabel('Title')).toHaveValue(title);
+
+	const point1 = page.getByRole('group', { name: 'Point 1' });
+	await point1.getByLabel('Sentence').fill('Come and meet other members.');
+	await point1.getByLabel('Picture').selectOption('group');
+	const point2 = page.getByRole('group', { name: 'Point 2' });
+	await point2.getByLabel('Sentence').fill('We pay for your travel.');
+	await point2.getByLabel('Picture').selectOption('money');
+	await page.getByRole('button', { name: 'Publish' }).click();
+
+	await expect(page.getByRole('status')).toHaveText('Published. Members can see it now.');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	await expect(page.locator('.tag.published')).toHaveText('Open');
+	await expectAccessible(page, 'published opportunity editor');
+	await signOut(page);
+
+	await signIn(page, info.project.name === 'phone' ? 'member@example.org' : 'member2@example.org');
+	await page.goto('/opportunities?type=event');
+	await page.getByRole('link', { name: title }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	await page.getByRole('link', { name: 'Easy read' }).click();
+	await expect(page.locator('.easy-read li')).toHaveText([
+		'Come and meet other members.',
+		'We pay for your travel.'
+	]);
+	await expect(page.locator('.easy-read img').nth(1)).toHaveAttribute('src', '/pictograms/money.svg');
+	await signOut(page);
+});
+
+test('staff close an opportunity and invite a member', async ({ page }, info) => {
+	await signIn(page, 'staff@example.org');
+	await page.goto('/admin/opportunities?status=published');
+	const link = page.locator('tbody a').first();
+	const title = (await link.textContent())!.trim();
+	await link.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	if (info.project.name === 'desktop') {
+		await page.getByRole('button', { name: 'Close to applications' }).click();
+		await expect(page.getByRole('status')).toHaveText('Closed. Members can still read it, marked as closed.');
+		await page.goto('/opportunities');
+		await expect(page.getByRole('link', { name: title })).toHaveCount(0);
+	}
+
+	await page.goto('/admin/members');
+	await expectAccessible(page, 'members');
+	const email = `new.member.${info.project.name}.${Date.now()}@example.org`;
+	await page.getByLabel('Their full name').fill('Nia Roberts');
+	await page.getByLabel('Their email address').fill(email);
+	await page.getByRole('button', { name: 'Send invitation' }).click();
+	await expect(page.getByRole('status').first()).toHaveText(
+		`We have invited ${email} and sent them an email.`
+	);
+	await page.getByLabel('Their full name').fill('Nia Roberts');
+	await page.getByLabel('Their email address').fill(email);
+	await page.getByRole('button', { name: 'Send invitation' }).click();
+	await expect(page.locator('.error-summary')).toContainText(
+		'Someone with this email address is already in Together.'
+	);
+	await expectAccessible(page, 'members with an error');
+
+	const res = await fetch(`${process.env.MAILBOX_URL}/messages?to=${encodeURIComponent(email)}`);
+	const mails = (await res.json()) as { subject: string }[];
+	expect(mails.map((m) => m.subject)).toEqual(['You are invited to Together']);
+});
+
+test('a staff session warns before it ends and can be extended', async ({ page, isMobile }) => {
+	test.skip(isMobile, 'staff use desktops');
+	await page.clock.install();
+	await signIn(page, 'staff@example.org');
+	await page.goto('/admin');
+	const dialog = page.getByRole('dialog', { name: 'Do you want to stay signed in?' });
+	await expect(dialog).toBeHidden();
+	await page.clock.runFor(27 * 60_000);
+	await expect(dialog).toBeHidden();
+	await page.clock.runFor(90_000);
+	await expect(dialog).toBeVisible();
+	await expectAccessible(page, 'session timeout warning');
+	await dialog.getByRole('button', { name: 'Stay signed in' }).click();
+	await expect(dialog).toBeHidden();
+	await page.clock.runFor(20 * 60_000);
+	await expect(dialog).toBeHidden();
+});
