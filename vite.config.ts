@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// Rolldown's report of slow plugin callbacks is noise for Together's builds.
+	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
 	test: {
 		expect: { requireAssertions: true },
 		projects: [

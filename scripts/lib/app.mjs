@@ -37,7 +37,7 @@ export async function serveBuild(env, port) {
 		fail('There is no build of the app yet: run "npm run build".');
 	const child = spawn(process.execPath, [resolve(root, 'build/index.js')], {
 		cwd: root,
-		env: { ...process.env, ...env, PORT: String(port), HOST: env.HOST ?? '127.0.0.1' },
+		env: { ...process.env, ...env, PORT: String(port), HOST: process.env.HOST ?? '127.0.0.1' },
 		stdio: 'inherit'
 	});
 	const until = Date.now() + 20000;
