@@ -1,9 +1,11 @@
 // `npm run db:reset`: a fresh database with the migrations and demo data, as `supabase db reset` does.
-import { loadEnv, requireNode24, settings } from './lib/env.mjs';
-import { openDatabase, prepare, removePgliteData, wipeServer } from './lib/database.mjs';
-import { ensurePortsFree } from './lib/ports.mjs';
+import { preflight } from './lib/preflight.mjs';
 
-requireNode24();
+preflight();
+const { loadEnv, settings } = await import('./lib/env.mjs');
+const { openDatabase, prepare, removePgliteData, wipeServer } = await import('./lib/database.mjs');
+const { ensurePortsFree } = await import('./lib/ports.mjs');
+
 loadEnv();
 const s = settings();
 if (s.databaseUrl) {

@@ -1,8 +1,10 @@
 // `npm run stack`: the local Supabase stack alone (database, API, mail catcher) until Ctrl-C.
-import { loadEnv, requireNode24, settings } from './lib/env.mjs';
-import { onShutdown, startStack } from './lib/stack.mjs';
+import { preflight } from './lib/preflight.mjs';
 
-requireNode24();
+preflight();
+const { loadEnv, settings } = await import('./lib/env.mjs');
+const { onShutdown, startStack } = await import('./lib/stack.mjs');
+
 loadEnv();
 const stack = await startStack(settings());
 onShutdown(stack.stop);

@@ -1,9 +1,11 @@
 // `npm start`: the local stack with demo data plus a production build of Together on :3000.
-import { loadEnv, requireNode24, settings, usesHostedSupabase } from './lib/env.mjs';
-import { build, serveBuild } from './lib/app.mjs';
-import { onShutdown, startStack } from './lib/stack.mjs';
+import { preflight } from './lib/preflight.mjs';
 
-requireNode24();
+preflight();
+const { loadEnv, settings, usesHostedSupabase } = await import('./lib/env.mjs');
+const { build, serveBuild } = await import('./lib/app.mjs');
+const { onShutdown, startStack } = await import('./lib/stack.mjs');
+
 loadEnv();
 const s = settings();
 const origin = process.env.ORIGIN || `http://localhost:${s.appPort}`;

@@ -4,14 +4,16 @@
 //   e2e          Playwright + axe against a production build served on the same stack
 // With TEST_DATABASE_URL set (a PostgreSQL server it may empty), the integration suite runs a
 // second time against that server. `node scripts/test.mjs unit|integration|e2e` runs one part.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fail, loadEnv, requireNode24, root, settings } from './lib/env.mjs';
-import { build, run, serveBuild } from './lib/app.mjs';
-import { wipeServer } from './lib/database.mjs';
-import { startStack } from './lib/stack.mjs';
+import { preflight } from './lib/preflight.mjs';
 
-requireNode24();
+preflight();
+const { existsSync } = await import('node:fs');
+const { resolve } = await import('node:path');
+const { fail, loadEnv, root, settings } = await import('./lib/env.mjs');
+const { build, run, serveBuild } = await import('./lib/app.mjs');
+const { wipeServer } = await import('./lib/database.mjs');
+const { startStack } = await import('./lib/stack.mjs');
+
 loadEnv();
 const only = process.argv[2] ?? 'all';
 if (!['all', 'unit', 'integration', 'e2e'].includes(only))

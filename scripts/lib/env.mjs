@@ -11,16 +11,6 @@ export function fail(sentence) {
 	process.exit(1);
 }
 
-export function requireNode24() {
-	const major = Number(process.versions.node.split('.')[0]);
-	if (major < 24) {
-		fail(
-			`Together needs Node 24 or newer, and this is Node ${process.versions.node}. ` +
-				'Run "npm install" (it brings the project\'s own Node 24) and start with "npm start", "npm run dev" or "npm test".'
-		);
-	}
-}
-
 export function loadEnv() {
 	const file = resolve(root, '.env');
 	if (existsSync(file)) process.loadEnvFile(file);
