@@ -73,5 +73,30 @@ export async function signOut(page: Page): Promise<void> {
 	await expect(page.getByText('You have signed out.')).toBeVisible();
 }
 
+/**
+ * Accounts per test and project. Journeys that run at the same time never share an account, so each
+ * one reads only its own sign-in email.
+ */
+export const ACCOUNTS = {
+	phone: {
+		member: 'member@example.org',
+		memberWhoBrowses: 'aisha.begum@example.org',
+		memberWithoutJs: 'gareth.price@example.org',
+		staff: 'staff@example.org',
+		otherStaff: 'morgan.hughes@example.org'
+	},
+	desktop: {
+		member: 'member2@example.org',
+		memberWhoBrowses: 'tom.fletcher@example.org',
+		memberWithoutJs: 'kwame.mensah@example.org',
+		staff: 'finance@example.org',
+		otherStaff: 'admin@example.org'
+	}
+} as const;
+
+export function accountsFor(project: string) {
+	return project === 'phone' ? ACCOUNTS.phone : ACCOUNTS.desktop;
+}
+
 export const test = base;
 export { expect };

@@ -1,8 +1,8 @@
 // A member signs in with the emailed code, sees and changes their profile, and signs out.
-import { askForCode, codeIn, expect, expectAccessible, linkIn, signOut, test } from './fixtures';
+import { accountsFor, askForCode, codeIn, expect, expectAccessible, linkIn, signOut, test } from './fixtures';
 
 test('sign in with the code, change the profile, sign out', async ({ page }, info) => {
-	const email = info.project.name === 'phone' ? 'member@example.org' : 'member2@example.org';
+	const email = accountsFor(info.project.name).member;
 	await page.goto('/my/profile');
 	await expect(page).toHaveURL(/\/sign-in\?next=%2Fmy%2Fprofile$/);
 	await expectAccessible(page, 'sign in');
@@ -65,7 +65,7 @@ test('sign in with the code, change the profile, sign out', async ({ page }, inf
 });
 
 test('sign in with the link in the email; it works once', async ({ page, browser }, info) => {
-	const email = info.project.name === 'phone' ? 'member@example.org' : 'member2@example.org';
+	const email = accountsFor(info.project.name).member;
 	await page.goto('/sign-in');
 	const mail = await askForCode(page, email);
 	const link = linkIn(await mail());

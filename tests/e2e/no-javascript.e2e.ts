@@ -1,5 +1,5 @@
 // Every page works without JavaScript: browse, filter, easy read and sign in by plain form posts.
-import { askForCode, codeIn, expect, test } from './fixtures';
+import { accountsFor, askForCode, codeIn, expect, test } from './fixtures';
 
 test.use({ javaScriptEnabled: false });
 
@@ -17,7 +17,7 @@ test('browse and sign in with JavaScript off', async ({ page }, info) => {
 	await page.getByRole('button', { name: 'Send me a code' }).click();
 	await expect(page.locator('.error-summary')).toContainText('Enter your email address');
 
-	const email = info.project.name === 'phone' ? 'member@example.org' : 'member2@example.org';
+	const email = accountsFor(info.project.name).memberWithoutJs;
 	const mail = await askForCode(page, email);
 	await page.getByLabel('Enter the code').fill(codeIn(await mail()));
 	await page.getByRole('button', { name: 'Sign in' }).click();
