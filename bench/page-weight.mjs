@@ -53,6 +53,38 @@ function compressed(path) {
 	return 0;
 }
 
+const { readdirSync } = await import('node:fs');
+const { dirname, posix } = await import('node:path');
+
+/** Every JavaScript file a page needs on first load: the entries, the route's nodes and all they import. */
+function javascriptOf(html) {
+	const start = new Set(html.match(/\/_app\/immutable\/[^"'\s)]+\.js/g) ?? []);
+	const ids =
+		html
+			.match(/node_ids:\s*\[([\d,\s]+)\]/)?.[1]
+			.split(',')
+			.map((x) => x.trim()) ?? [];
+	const nodes = readdirSync(resolve(client, '_app/immutable/nodes'));
+	for (const id of ids) {
+		const file = nodes.find((f) => f.startsWith(`${id}.`) && f.endsWith('.js'));
+		if (file) start.add(`/_app/immutable/nodes/${file}`);
+	}
+	const seen = new Set();
+	const queue = [...start];
+	while (queue.length > 0) {
+		const path = queue.pop();
+		if (seen.has(path)) continue;
+		seen.add(path);
+		const file = resolve(client, `.${path}`);
+		if (!existsSync(file)) continue;
+		const code = readFileSync(file, 'utf8');
+		for (const m of code.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g)) {
+			queue.push(posix.join(dirname(path), m[1]));
+		}
+	}
+	return [...seen];
+}
+
 const kb = (n) => (n / 1024).toFixed(1);
 const rows = [];
 try {
@@ -62,7 +94,7 @@ try {
 		const images = new Set(
 			[...html.matchAll(/<img[^>]+src="([^"]+)"/g)].map((m) => m[1]).filter((src) => src.startsWith('/'))
 		);
-		const js = [...assets].filter((a) => a.endsWith('.js')).reduce((n, a) => n + compressed(a), 0);
+		const js = javascriptOf(html).reduce((n, a) => n + compressed(a), 0);
 		const css = [...assets].filter((a) => a.endsWith('.css')).reduce((n, a) => n + compressed(a), 0);
 		const img = [...images].reduce((n, a) => n + compressed(a), 0);
 		const page = brotliCompressSync(Buffer.from(html)).length;
