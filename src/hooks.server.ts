@@ -16,7 +16,13 @@ const authenticate: Handle = async ({ event, resolve }) => {
 		event.locals.user = result.user;
 		event.locals.session = result.session;
 		if (!result.user && result.ended && !event.url.pathname.startsWith('/sign-in')) {
-			event.cookies.set('together-ended', '1', { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 600 });
+			event.cookies.set('together-ended', '1', {
+				path: '/',
+				httpOnly: true,
+				sameSite: 'lax',
+				secure: event.url.protocol === 'https:',
+				maxAge: 600
+			});
 		}
 	}
 	let db: App.Locals['db'] | undefined;

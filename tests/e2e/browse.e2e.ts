@@ -95,3 +95,30 @@ test('a missing opportunity says so in plain words', async ({ page }) => {
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
 	await expectAccessible(page, 'not found');
 });
+
+test('search and open an opportunity with the keyboard alone', async ({ page, isMobile }) => {
+	test.skip(isMobile, 'keyboard journey on the desktop project');
+	await page.goto('/opportunities');
+	const search = page.getByLabel('Search');
+	for (let i = 0; i < 10 && !(await search.evaluate((el) => el === document.activeElement)); i++) {
+		await page.keyboard.press('Tab');
+	}
+	await expect(search).toBeFocused();
+	await page.keyboard.type('carers');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/q=carers/);
+	await expect(page.getByRole('status')).toHaveText(/match your search/);
+
+	// Tab on from the search form to the first result, and open it with Enter.
+	const first = page.locator('.card h2 a').first();
+	const title = (await first.textContent())!.trim();
+	for (let i = 0; i < 15 && !(await first.evaluate((el) => el === document.activeElement)); i++) {
+		await page.keyboard.press('Tab');
+	}
+	await expect(first).toBeFocused();
+	const outline = await first.evaluate((el) => getComputedStyle(el).backgroundColor);
+	expect(outline).toBe('rgb(255, 221, 0)');
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+});
