@@ -1,6 +1,7 @@
 // Members' profiles. A member reads and changes only their own (RLS); staff read all and invite.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { ContactMethod } from '$lib/validation/profile';
+import { fail } from './db/fail';
 
 export interface Profile {
 	id: string;
@@ -20,10 +21,6 @@ export type ProfileChanges = Pick<
 	Profile,
 	'full_name' | 'preferred_name' | 'pronouns' | 'phone' | 'contact_methods' | 'interests'
 >;
-
-function fail(context: string, error: { message: string }): never {
-	throw new Error(`${context}: ${error.message}`);
-}
 
 export async function getProfile(db: SupabaseClient, id: string): Promise<Profile | null> {
 	const { data, error } = await db.from('profiles').select('*').eq('id', id).maybeSingle();
@@ -64,13 +61,4 @@ export async function inviteMember(
 	if (error?.code === '23505') return { ok: false, reason: 'exists' };
 	if (error) fail('Inviting', error);
 	return { ok: true, id: (data as { id: string }).id };
-}
-
-export function displayName(p: {
-	preferred_name?: string | null;
-	full_name?: string;
-	preferredName?: string | null;
-	fullName?: string;
-}): string {
-	return p.preferred_name || p.preferredName || p.full_name || p.fullName || '';
 }

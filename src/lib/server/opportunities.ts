@@ -10,6 +10,7 @@ import {
 	type OpportunityType
 } from '$lib/opportunities';
 import type { OpportunityInput } from '$lib/validation/opportunity';
+import { fail } from './db/fail';
 
 const LIST_COLUMNS =
 	'id, type, title, summary, location_type, location, closes_at, status, topics, places, payment, time_commitment, starts_on, updated_at, published_at, created_at, easy_read, description, ends_on, schedule';
@@ -20,10 +21,6 @@ export interface Filters {
 	topic: string;
 	where: LocationType | '';
 	closingSoon: boolean;
-}
-
-function fail(context: string, error: { message: string }): never {
-	throw new Error(`${context}: ${error.message}`);
 }
 
 export function readFilters(
