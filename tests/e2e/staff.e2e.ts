@@ -20,6 +20,14 @@ test('staff publish an opportunity that members then see', async ({ page }, info
 	await expect(summary).toBeFocused();
 	await expect(summary).toContainText('Choose what kind of opportunity this is');
 	await expect(summary).toContainText('Enter a title');
+	// Everything publishing needs is listed at once, in the order of the form.
+	await expect(summary.getByRole('link')).toHaveText([
+		'Choose what kind of opportunity this is',
+		'Enter a title',
+		'Enter a short summary',
+		'Add at least one easy read point before publishing',
+		'Enter a closing date before publishing'
+	]);
 	await expect(page).toHaveTitle(/^Error: /);
 	await expectAccessible(page, 'new opportunity with errors');
 

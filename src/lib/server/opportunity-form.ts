@@ -1,8 +1,37 @@
 // Reading the staff opportunity form: checks, plus what publishing needs, with errors keyed to fields.
 import { fail } from '@sveltejs/kit';
 import { formValues } from '$lib/validation/form';
-import { parseOpportunityForm, publishProblems } from '$lib/validation/opportunity';
+import {
+	easyReadFromForm,
+	isRealDate,
+	parseOpportunityForm,
+	publishProblems
+} from '$lib/validation/opportunity';
 import { ukDay } from './opportunities';
+
+/** The fields in the order the form shows them, so the error summary lists problems in that order. */
+const FIELD_ORDER = [
+	'type',
+	'title',
+	'summary',
+	'description',
+	'easy_read_text_0',
+	'location_type',
+	'location',
+	'starts_on',
+	'ends_on',
+	'schedule',
+	'time_commitment',
+	'payment',
+	'places',
+	'closes_on',
+	'topics'
+];
+
+function inFormOrder(errors: Record<string, string>): Record<string, string> {
+	const rank = (k: string) => (FIELD_ORDER.includes(k) ? FIELD_ORDER.indexOf(k) : FIELD_ORDER.length);
+	return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
+}
 
 function easyReadKeysToField(errors: Record<string, string>): Record<string, string> {
 	const out: Record<string, string> = {};
@@ -16,15 +45,17 @@ function easyReadKeysToField(errors: Record<string, string>): Record<string, str
 export async function readOpportunityForm(request: Request, publishing: boolean) {
 	const form = await request.formData();
 	const parsed = parseOpportunityForm(form);
-	if (!parsed.ok) {
-		return {
-			failure: fail(400, { values: parsed.values, errors: easyReadKeysToField(parsed.errors) })
-		} as const;
-	}
+	let errors = parsed.ok ? {} : easyReadKeysToField(parsed.errors);
 	if (publishing) {
-		const problems = publishProblems(parsed.data, ukDay(new Date().toISOString()));
-		if (Object.keys(problems).length > 0)
-			return { failure: fail(400, { values: formValues(form), errors: problems }) } as const;
+		// What publishing needs is checked with everything else, so every problem shows at once.
+		const closes = String(form.get('closes_on') ?? '').trim();
+		const draft = parsed.ok
+			? parsed.data
+			: { easy_read: easyReadFromForm(form), closes_on: isRealDate(closes) ? closes : null };
+		errors = { ...publishProblems(draft, ukDay(new Date().toISOString())), ...errors };
+	}
+	if (!parsed.ok || Object.keys(errors).length > 0) {
+		return { failure: fail(400, { values: formValues(form), errors: inFormOrder(errors) }) } as const;
 	}
 	return { input: parsed.data } as const;
 }

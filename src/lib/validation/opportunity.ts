@@ -98,7 +98,10 @@ export const opportunitySchema = v.pipe(
 export type OpportunityInput = v.InferOutput<typeof opportunitySchema>;
 
 /** Publishing asks for more than a draft does: members need an easy read version and a closing date to come. */
-export function publishProblems(o: OpportunityInput, today: string): Record<string, string> {
+export function publishProblems(
+	o: { easy_read: readonly unknown[]; closes_on: string | null },
+	today: string
+): Record<string, string> {
 	const problems: Record<string, string> = {};
 	if (o.easy_read.length === 0)
 		problems.easy_read_text_0 = 'Add at least one easy read point before publishing';
