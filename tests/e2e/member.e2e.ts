@@ -89,3 +89,37 @@ test('an unknown email address gets the same answer as a member', async ({ page 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your email');
 	await expect(page.getByText('If not.a.member@example.org belongs to a member of Together')).toBeVisible();
 });
+
+test('save an opportunity, find it in saved opportunities, remove it', async ({ page }, info) => {
+	await page.goto('/opportunities/1?view=easy-read');
+	await page.getByRole('link', { name: 'Sign in to save this opportunity' }).click();
+	await expect(page).toHaveURL(/\/sign-in\?next=%2Fopportunities%2F1$/);
+	const mail = await askForCode(page, accountsFor(info.project.name).member);
+	await page.getByLabel('Enter the code').fill(codeIn(await mail()));
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(/\/opportunities\/1$/);
+	const title = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+
+	await page.getByRole('link', { name: 'Easy read' }).click();
+	await page.getByRole('button', { name: 'Save this opportunity' }).click();
+	await expect(page.locator('.save-bar [role="status"]')).toHaveText(
+		'Saved. Find it in your saved opportunities.'
+	);
+	await expect(page).toHaveURL(/view=easy-read/);
+	await expect(page.getByRole('button', { name: 'Remove from saved' })).toBeVisible();
+	await expectAccessible(page, 'opportunity saved');
+
+	await page.getByRole('link', { name: 'your saved opportunities' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Saved opportunities');
+	await expect(page.locator('.card h2')).toHaveText([title]);
+	await expectAccessible(page, 'saved opportunities');
+
+	const remove = page.getByRole('button', { name: /^Remove from saved/ });
+	await expect(remove).toHaveAccessibleName(
+		new RegExp(`^Remove from saved\\W+${title.replace(/[()]/g, '\\$&')}$`)
+	);
+	await remove.click();
+	await expect(page.getByRole('status')).toHaveText('Removed from your saved opportunities.');
+	await expect(page.getByText('You have not saved any opportunities yet.')).toBeVisible();
+	await expectAccessible(page, 'no saved opportunities');
+});

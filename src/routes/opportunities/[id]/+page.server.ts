@@ -1,12 +1,34 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { getOpportunity } from '$lib/server/opportunities';
-import type { PageServerLoad } from './$types';
+import { isSaved, save, unsave } from '$lib/server/saved';
+import type { Actions, PageServerLoad } from './$types';
+
+function idOf(raw: string): number {
+	const id = Number(raw);
+	if (!Number.isSafeInteger(id) || id < 1) error(404, 'We could not find that opportunity.');
+	return id;
+}
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const id = Number(params.id);
-	if (!Number.isSafeInteger(id) || id < 1) error(404, 'We could not find that opportunity.');
+	const id = idOf(params.id);
 	const opportunity = await getOpportunity(locals.db, id);
 	if (!opportunity) error(404, 'We could not find that opportunity. It may have been taken down.');
 	const view = url.searchParams.get('view') === 'easy-read' ? 'easy-read' : 'standard';
-	return { opportunity, view };
+	const saved = locals.user ? await isSaved(locals.db, id) : false;
+	return { opportunity, view, saved, signedIn: !!locals.user };
+};
+
+export const actions: Actions = {
+	save: async ({ locals, params, url }) => {
+		const id = idOf(params.id);
+		if (!locals.user) redirect(303, `/sign-in?next=${encodeURIComponent(`/opportunities/${id}`)}`);
+		await save(locals.db, locals.user.id, id);
+		return { savedNow: true, view: url.searchParams.get('view') };
+	},
+	unsave: async ({ locals, params }) => {
+		const id = idOf(params.id);
+		if (!locals.user) redirect(303, `/sign-in?next=${encodeURIComponent(`/opportunities/${id}`)}`);
+		await unsave(locals.db, id);
+		return { removedNow: true };
+	}
 };

@@ -1,0 +1,17 @@
+import { redirect } from '@sveltejs/kit';
+import { listSaved, unsave } from '$lib/server/saved';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	if (!locals.user) redirect(303, '/sign-in?next=/my/saved');
+	return { saved: await listSaved(locals.db) };
+};
+
+export const actions: Actions = {
+	remove: async ({ locals, request }) => {
+		if (!locals.user) redirect(303, '/sign-in?next=/my/saved');
+		const id = Number((await request.formData()).get('opportunity'));
+		if (Number.isSafeInteger(id) && id > 0) await unsave(locals.db, id);
+		return { removed: true };
+	}
+};
