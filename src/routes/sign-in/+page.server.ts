@@ -3,11 +3,12 @@ import { rememberSignIn } from '$lib/server/auth/cookies';
 import { requestSignIn, safeNext } from '$lib/server/auth/sign-in';
 import { formValues, parse } from '$lib/validation/form';
 import { signInSchema } from '$lib/validation/sign-in';
+import { homeFor } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url, cookies }) => {
 	const next = safeNext(url.searchParams.get('next'));
-	if (locals.user) redirect(303, next ?? (locals.user.role === 'member' ? '/my' : '/admin'));
+	if (locals.user) redirect(303, next ?? homeFor(locals.user));
 	const ended = url.searchParams.get('ended') === 'idle' || cookies.get('together-ended') === '1';
 	if (ended) cookies.delete('together-ended', { path: '/' });
 	return { next, ended, signedOut: url.searchParams.has('signed-out') };

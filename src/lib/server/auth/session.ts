@@ -80,6 +80,11 @@ export function isStaff(user: Pick<SessionUser, 'role'> | null): boolean {
 	return user?.role === 'staff' || user?.role === 'admin';
 }
 
+/** Where someone lands after signing in: members on their own page, staff on the staff home. */
+export function homeFor(user: Pick<SessionUser, 'role'>): '/my' | '/admin' {
+	return isStaff(user) ? '/admin' : '/my';
+}
+
 export type Validation =
 	| { user: SessionUser; session: SessionInfo; cookie: Cookie | null }
 	| { user: null; session: null; cookie: Cookie | null; ended: boolean };

@@ -6,7 +6,7 @@ import { serviceClient } from '../db/service';
 import { config } from '../config';
 import { escapeHtml, sendMail } from '../mail';
 import { hmacHex, sha256Hex } from './hash';
-import { createSession } from './session';
+import { createSession, homeFor } from './session';
 
 export const CODE_MINUTES = 10;
 export const LIMITS = {
@@ -120,7 +120,7 @@ async function signInByEmail(email: string, next: string | null): Promise<Verify
 		.maybeSingle();
 	if (error) throw new Error(`Sign-in: ${error.message}`);
 	if (!person) return { ok: false, reason: 'expired' };
-	const home = person.role === 'member' ? '/my' : '/admin';
+	const home = homeFor(person);
 	if (person.status === 'invited') {
 		await db.from('profiles').update({ status: 'active' }).eq('id', person.id);
 	}

@@ -3,6 +3,7 @@ import { forgetSignIn, pendingSignIn, rememberSignIn, setSessionCookie } from '$
 import { requestSignIn, verifyCode } from '$lib/server/auth/sign-in';
 import { formValues, parse } from '$lib/validation/form';
 import { codeSchema } from '$lib/validation/sign-in';
+import { homeFor } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad } from './$types';
 
 const REASONS = {
@@ -13,7 +14,7 @@ const REASONS = {
 } as const;
 
 export const load: PageServerLoad = ({ cookies, locals }) => {
-	if (locals.user) redirect(303, locals.user.role === 'member' ? '/my' : '/admin');
+	if (locals.user) redirect(303, homeFor(locals.user));
 	const pending = pendingSignIn(cookies);
 	return { email: pending?.email ?? null };
 };

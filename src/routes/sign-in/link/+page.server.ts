@@ -1,11 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { forgetSignIn, setSessionCookie } from '$lib/server/auth/cookies';
 import { verifyLink } from '$lib/server/auth/sign-in';
+import { homeFor } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad } from './$types';
 
 // Opening the link only shows a button: email scanners that visit links must not use up the sign-in.
 export const load: PageServerLoad = ({ url, locals }) => {
-	if (locals.user) redirect(303, locals.user.role === 'member' ? '/my' : '/admin');
+	if (locals.user) redirect(303, homeFor(locals.user));
 	const token = url.searchParams.get('token') ?? '';
 	return { token: /^[A-Za-z0-9_-]{43}$/.test(token) ? token : null };
 };

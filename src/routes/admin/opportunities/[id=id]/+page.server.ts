@@ -5,14 +5,8 @@ import { opportunityToValues } from '$lib/validation/opportunity';
 import type { OpportunityStatus } from '$lib/opportunities';
 import type { Actions, PageServerLoad } from './$types';
 
-function idOf(raw: string): number {
-	const id = Number(raw);
-	if (!Number.isSafeInteger(id) || id < 1) error(404, 'We could not find that opportunity.');
-	return id;
-}
-
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const id = idOf(params.id);
+	const id = Number(params.id);
 	const opportunity = await getOpportunity(locals.db, id);
 	if (!opportunity) error(404, 'We could not find that opportunity.');
 	const notice = ['published', 'saved', 'closed', 'draft'].find((k) => url.searchParams.has(k)) ?? null;
@@ -34,7 +28,7 @@ function save(status: OpportunityStatus | null) {
 		request: Request;
 		params: { id: string };
 	}) => {
-		const id = idOf(params.id);
+		const id = Number(params.id);
 		const current = await getOpportunity(locals.db, id);
 		if (!current) error(404, 'We could not find that opportunity.');
 		const read = await readOpportunityForm(request, (status ?? current.status) === 'published');
@@ -48,7 +42,7 @@ function save(status: OpportunityStatus | null) {
 
 function move(status: OpportunityStatus, notice: string) {
 	return async ({ locals, params }: { locals: App.Locals; params: { id: string } }) => {
-		const id = idOf(params.id);
+		const id = Number(params.id);
 		if (!(await setStatus(locals.db, id, status))) error(404, 'We could not find that opportunity.');
 		redirect(303, `/admin/opportunities/${id}?${notice}`);
 	};
