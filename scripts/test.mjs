@@ -23,17 +23,21 @@ const node = process.execPath;
 const vitest = resolve(root, 'node_modules/vitest/vitest.mjs');
 const playwright = resolve(root, 'node_modules/@playwright/test/cli.js');
 
-// The tests' own ports, so a running `npm start` does not get in the way.
+// The tests' own ports, so a running `npm start` does not get in the way. TEST_PORT_OFFSET moves
+// them all, so two copies of the project can run their tests at once.
+const offset = Number(process.env.TEST_PORT_OFFSET ?? 0);
+if (!Number.isInteger(offset) || offset < 0 || offset > 5000)
+	fail('TEST_PORT_OFFSET must be a whole number from 0 to 5000.');
 const s = settings({
 	databaseUrl: '',
 	memory: true,
-	dbPort: 55322,
-	apiPort: 55321,
-	postgrestPort: 55330,
-	postgrestAdminPort: 55331,
-	mailboxPort: 55324,
-	smtpPort: 55325,
-	appPort: 4173
+	dbPort: 55322 + offset,
+	apiPort: 55321 + offset,
+	postgrestPort: 55330 + offset,
+	postgrestAdminPort: 55331 + offset,
+	mailboxPort: 55324 + offset,
+	smtpPort: 55325 + offset,
+	appPort: 4173 + offset
 });
 
 const results = [];

@@ -925,3 +925,312 @@ update public.audit_log as a
 set actor_id = p.invited_by, at = p.created_at
 from public.profiles as p
 where a.entity = 'profile' and a.entity_id = p.id::text;
+
+-- More opportunities for recruitment -----------------------------------------------------------
+-- The round for the member co-chair's seat (its panel is not chosen yet), and the round two years
+-- ago that appointed the steering group sitting now.
+
+insert into public.opportunities
+  (type, title, summary, description, easy_read, location_type, location, starts_on, ends_on,
+   schedule, time_commitment, payment, closes_at, places, status, topics,
+   created_by, created_at, updated_at, published_at)
+values
+  (
+    'steering_group_role',
+    'Steering group co-chair (1 place for a member)',
+    'Chair the steering group alongside our director, so that members lead how Together works. One place for two years.',
+    array_to_string(array[
+      'The steering group has two co-chairs: our director and a member. The member co-chair plans each meeting with the director, chairs half of it, and makes sure every member of the group has their say.',
+      'You do not need to have chaired a meeting before. We will pay for chairing training and a mentor, and staff will help you prepare each meeting.',
+      'To apply, tell us why you would like to be co-chair. You can write it, record it, or ask us to phone you.'
+    ], E'\n\n'),
+    '[
+      {"text": "The co-chair helps lead the steering group.", "pictogram": "steering"},
+      {"text": "We pay for training to help you.", "pictogram": "training"},
+      {"text": "The place lasts 2 years.", "pictogram": "calendar"}
+    ]',
+    'hybrid',
+    'Friends Meeting House, 6 Mount Street, Manchester M2 5NS, or join on Zoom',
+    current_date + 60,
+    current_date + 790,
+    'Four meetings a year, plus a planning call before each one',
+    'About 2 days every 3 months',
+    '£150 for a meeting of 4 hours or more, £75 under 4 hours, plus travel and other expenses',
+    current_date + 20 + time '17:00',
+    1,
+    'published',
+    '{carers,mental health,learning disability}',
+    '00000000-0000-4000-8000-000000000006',
+    now() - interval '15 days', now() - interval '14 days', now() - interval '14 days'
+  ),
+  (
+    'steering_group_role',
+    'Steering group member: recruitment round two years ago',
+    'The open round that appointed the steering group members serving now.',
+    'Twelve members were appointed for two years.',
+    '[]',
+    'hybrid',
+    'Manchester or online',
+    current_date - 700,
+    current_date + 59,
+    null, null, null,
+    now() - interval '740 days',
+    12,
+    'archived',
+    '{}',
+    '00000000-0000-4000-8000-000000000003',
+    now() - interval '780 days', now() - interval '690 days', now() - interval '775 days'
+  );
+
+-- Application questions ------------------------------------------------------------------------
+
+insert into public.application_questions (opportunity_id, position, kind, prompt, hint, options, required)
+select o.id, q.position, q.kind::public.question_kind, q.prompt, q.hint, q.options, q.required
+from (
+  values
+    ('Steering group member (12 places): open recruitment round', 1, 'text',
+      'Why would you like to join the steering group?',
+      'A few sentences is enough. You can write it, record your voice, or ask us to phone you.', '{}'::text[], true),
+    ('Steering group member (12 places): open recruitment round', 2, 'text',
+      'Tell us about a time you spoke up for other people, or helped a group decide something.',
+      'It can be from any part of your life: family, work, a support group, a place you live.', '{}', true),
+    ('Steering group member (12 places): open recruitment round', 3, 'choice',
+      'How would you like to come to meetings?', null,
+      '{In person in Manchester,Online on Zoom,A mix of both}', true),
+    ('Steering group member (12 places): open recruitment round', 4, 'yes_no',
+      'Can we phone you to talk about your application?', null, '{}', false),
+    ('Steering group co-chair (1 place for a member)', 1, 'text',
+      'Why would you like to be co-chair?', 'Tell us what you would bring and what you would like to change.', '{}', true),
+    ('Guideline committee: supporting adults with a learning disability in later life', 1, 'text',
+      'What experience do you have of learning disability support, as someone who uses it or as a family carer?',
+      null, '{}', true),
+    ('Guideline committee: supporting adults with a learning disability in later life', 2, 'yes_no',
+      'Could you come to most meetings in London?', 'We pay travel, and overnight stays if you need them.', '{}', true),
+    ('Expert reference group: carers'' breaks', 1, 'text',
+      'What would make a break from caring work well for you and the person you care for?', null, '{}', true),
+    ('Write a blog about your experience of care', 1, 'text',
+      'What would you like to write about?', 'One or two sentences is fine.', '{}', true),
+    ('Write a blog about your experience of care', 2, 'text',
+      'Tell us a little about your experience of care or support.',
+      'A few sentences is enough. You can record your voice instead of writing.', '{}', true),
+    ('Write a blog about your experience of care', 3, 'choice',
+      'How would you like to write it?', null,
+      '{On my own,With help from staff,By telling my story to someone who writes it down}', true),
+    ('Speak at our annual conference', 1, 'text',
+      'What would you like to talk about?', null, '{}', true),
+    ('Recruitment panel: new chief executive', 1, 'text',
+      'Why do you want to help choose our new chief executive?', null, '{}', true),
+    ('Recruitment panel: new chief executive', 2, 'yes_no',
+      'Could you come to London on the interview day?', null, '{}', true),
+    ('Share your story with new social workers in Bristol', 1, 'text',
+      'What part of your story would you like new social workers to hear?', null, '{}', true)
+) as q (title, position, kind, prompt, hint, options, required)
+join public.opportunities o on o.title = q.title;
+
+-- Person specifications ------------------------------------------------------------------------
+
+insert into public.recruitment_criteria (opportunity_id, position, title, description)
+select o.id, c.position, c.title, c.description
+from (
+  values
+    ('Steering group member (12 places): open recruitment round', 1,
+      'Lived experience of care or support',
+      'As someone who uses social care or support, or as an unpaid carer.'),
+    ('Steering group member (12 places): open recruitment round', 2,
+      'Listens and respects different views',
+      'Gives others room to speak and can disagree kindly.'),
+    ('Steering group member (12 places): open recruitment round', 3,
+      'Speaks up for members who are not in the room',
+      'Thinks about people whose voices we hear less often.'),
+    ('Steering group member (12 places): open recruitment round', 4,
+      'Can commit to four meetings a year',
+      'With the reading before each one, and the support they need to take part.'),
+    ('Steering group co-chair (1 place for a member)', 1,
+      'Lived experience of care or support',
+      'As someone who uses social care or support, or as an unpaid carer.'),
+    ('Steering group co-chair (1 place for a member)', 2,
+      'Helps a group reach decisions fairly',
+      'Makes sure everyone has their say, and keeps to time kindly.'),
+    ('Steering group co-chair (1 place for a member)', 3,
+      'Works well in partnership',
+      'Can plan and share the chair with the director.')
+) as c (opportunity_title, position, title, description)
+join public.opportunities o on o.title = c.opportunity_title;
+
+-- The open round's panel: Sam and Morgan.
+insert into public.panel_members (opportunity_id, staff_id, added_at)
+select o.id, s.id, now() - interval '9 days'
+from public.opportunities o
+cross join (values ('00000000-0000-4000-8000-000000000003'::uuid), ('00000000-0000-4000-8000-000000000006'::uuid)) as s (id)
+where o.title = 'Steering group member (12 places): open recruitment round';
+
+-- Applications ---------------------------------------------------------------------------------
+-- Members by their place in the list above (n), each applying to an opportunity, at a stage.
+
+create temporary table seed_applications as
+select p.id as member_id, o.id as opportunity_id, a.status::public.application_status as status,
+  now() - make_interval(days => a.days_ago) as submitted_at, a.days_ago
+from (
+  values
+    -- The open steering group round: 20 applicants, 8 of them shortlisted.
+    ('niamh.oconnor@example.org', 'Steering group member (12 places)%', 'shortlisted', 8),
+    ('meilin.chen@example.org', 'Steering group member (12 places)%', 'shortlisted', 8),
+    ('fiona.macleod@example.org', 'Steering group member (12 places)%', 'shortlisted', 7),
+    ('daniel.cohen@example.org', 'Steering group member (12 places)%', 'shortlisted', 7),
+    ('sophie.turner@example.org', 'Steering group member (12 places)%', 'shortlisted', 6),
+    ('chidi.okonkwo@example.org', 'Steering group member (12 places)%', 'shortlisted', 6),
+    ('hannah.schofield@example.org', 'Steering group member (12 places)%', 'shortlisted', 5),
+    ('eilidh.campbell@example.org', 'Steering group member (12 places)%', 'shortlisted', 5),
+    ('imran.hussain@example.org', 'Steering group member (12 places)%', 'submitted', 5),
+    ('patrick.doyle@example.org', 'Steering group member (12 places)%', 'submitted', 4),
+    ('zainab.ali@example.org', 'Steering group member (12 places)%', 'submitted', 4),
+    ('yusuf.karim@example.org', 'Steering group member (12 places)%', 'submitted', 4),
+    ('catrin.llewellyn@example.org', 'Steering group member (12 places)%', 'submitted', 3),
+    ('olga.nowak@example.org', 'Steering group member (12 places)%', 'submitted', 3),
+    ('nadia.rahman@example.org', 'Steering group member (12 places)%', 'submitted', 3),
+    ('dev.sharma@example.org', 'Steering group member (12 places)%', 'submitted', 2),
+    ('kofi.boateng@example.org', 'Steering group member (12 places)%', 'submitted', 2),
+    ('leah.goldberg@example.org', 'Steering group member (12 places)%', 'submitted', 2),
+    ('megan.lloyd@example.org', 'Steering group member (12 places)%', 'submitted', 1),
+    ('samuel.adebayo@example.org', 'Steering group member (12 places)%', 'submitted', 1),
+    -- The co-chair round: three shortlisted, waiting for a panel.
+    ('oliver.bennett@example.org', 'Steering group co-chair%', 'shortlisted', 6),
+    ('grace.adeyemi@example.org', 'Steering group co-chair%', 'shortlisted', 5),
+    ('ravi.patel@example.org', 'Steering group co-chair%', 'shortlisted', 4),
+    -- Other opportunities, at every stage.
+    ('bethan.jones@example.org', 'Guideline committee: supporting adults%', 'submitted', 3),
+    ('declan.murphy@example.org', 'Guideline committee: supporting adults%', 'shortlisted', 6),
+    ('amara.osei@example.org', 'Expert reference group: carers%', 'submitted', 2),
+    ('harpreet.kaur@example.org', 'Expert reference group: carers%', 'interview', 9),
+    ('jordan.taylor@example.org', 'Recruitment panel: new chief executive', 'submitted', 1),
+    ('member@example.org', 'Advisory group on easy read information', 'submitted', 2),
+    ('member@example.org', 'Guideline committee: moving from children%', 'interview', 30),
+    ('member@example.org', 'Training: introduction to co-production', 'accepted', 60),
+    ('member2@example.org', 'Speak on our carers'' rights webinar', 'not_selected', 40)
+) as a (email, title, status, days_ago)
+join public.profiles p on p.email = a.email
+join public.opportunities o on o.title like a.title;
+
+insert into public.applications
+  (opportunity_id, member_id, status, submitted_at, interview_at, interview_place, created_at, updated_at)
+select s.opportunity_id, s.member_id, s.status, s.submitted_at,
+  case when s.status = 'interview' then date_trunc('day', now()) + interval '6 days 11 hours' end,
+  case when s.status = 'interview' then 'On Zoom: we will email you the link the day before' end,
+  s.submitted_at - interval '1 day', s.submitted_at
+from seed_applications s;
+
+drop table seed_applications;
+
+-- Answers: every required question, written, except a few recorded as a phone-call request.
+insert into public.application_answers (application_id, question_id, mode, answer, updated_at)
+select a.id, q.id,
+  case when q.kind = 'text' and (a.id % 7 = 3) then 'phone_call' else 'written' end::public.answer_mode,
+  case
+    when q.kind = 'text' and (a.id % 7 = 3) then null
+    when q.kind = 'choice' then q.options[a.id % cardinality(q.options) + 1]
+    when q.kind = 'yes_no' then case when a.id % 4 = 0 then 'no' else 'yes' end
+    else (array[
+      'I have cared for my mum for eleven years and I know how hard it is to be heard. I want to help make sure other carers are listened to.',
+      'I use support every day because of my learning disability. I would like to help make information easier to understand.',
+      'At my day centre I helped set up a members'' group. We changed how the menu and activities were chosen, so everyone had a say.',
+      'I have lived with depression for a long time. Being part of groups like this has helped me, and I want to give something back.',
+      'I speak up at my tenants'' meetings for neighbours who find it hard. I think about people who are not there.'
+    ])[a.id % 5 + 1]
+  end,
+  a.submitted_at
+from public.applications a
+join public.application_questions q on q.opportunity_id = a.opportunity_id and q.required;
+
+-- Timelines, with the messages each member was sent.
+insert into public.application_events (application_id, status, at, actor_id, message_subject, message_body, emailed_at)
+select a.id, 'submitted'::public.application_status, a.submitted_at, a.member_id, null::text, null::text, null::timestamptz
+from public.applications a
+union all
+select a.id, 'shortlisted', a.submitted_at + interval '2 days', '00000000-0000-4000-8000-000000000003',
+  'You are on the shortlist for ' || o.title,
+  'Dear ' || coalesce(p.preferred_name, p.full_name) || E',\n\nThank you for applying. We are pleased to tell you that you are on the shortlist. We will be in touch about the next step soon.\n\nSam, co-production team',
+  a.submitted_at + interval '2 days'
+from public.applications a
+join public.opportunities o on o.id = a.opportunity_id
+join public.profiles p on p.id = a.member_id
+where a.status in ('shortlisted', 'interview', 'accepted')
+union all
+select a.id, 'interview', a.submitted_at + interval '4 days', '00000000-0000-4000-8000-000000000003',
+  'Invitation to a conversation about ' || o.title,
+  'Dear ' || coalesce(p.preferred_name, p.full_name) || E',\n\nWe would like to invite you to a relaxed conversation about this role. It is not a test. You can bring a supporter.\n\nSam, co-production team',
+  a.submitted_at + interval '4 days'
+from public.applications a
+join public.opportunities o on o.id = a.opportunity_id
+join public.profiles p on p.id = a.member_id
+where a.status in ('interview', 'accepted')
+union all
+select a.id, 'offered', a.submitted_at + interval '8 days', '00000000-0000-4000-8000-000000000003',
+  'We would like to offer you a place: ' || o.title,
+  'Dear ' || coalesce(p.preferred_name, p.full_name) || E',\n\nWe are delighted to offer you a place. Please tell us on Together whether you would like to take it.\n\nSam, co-production team',
+  a.submitted_at + interval '8 days'
+from public.applications a
+join public.opportunities o on o.id = a.opportunity_id
+join public.profiles p on p.id = a.member_id
+where a.status = 'accepted'
+union all
+select a.id, 'accepted', a.submitted_at + interval '9 days', a.member_id, null, null, null
+from public.applications a
+where a.status = 'accepted'
+union all
+select a.id, 'not_selected', a.submitted_at + interval '5 days', '00000000-0000-4000-8000-000000000006',
+  'About your application for ' || o.title,
+  'Dear ' || coalesce(p.preferred_name, p.full_name) || E',\n\nThank you for applying. We had many strong applications and this time we have not offered you a place. Please do apply for other opportunities; we would love to hear from you again.\n\nMorgan, co-production team',
+  a.submitted_at + interval '5 days'
+from public.applications a
+join public.opportunities o on o.id = a.opportunity_id
+join public.profiles p on p.id = a.member_id
+where a.status = 'not_selected';
+
+insert into public.application_notes (application_id, author_id, body, created_at)
+select a.id, '00000000-0000-4000-8000-000000000006',
+  'Asked for papers in easy read and a phone call before the interview.', a.submitted_at + interval '1 day'
+from public.applications a
+join public.profiles p on p.id = a.member_id
+where p.email in ('hannah.schofield@example.org', 'harpreet.kaur@example.org');
+
+-- Morgan has scored three of the eight shortlisted applicants; Sam has not started.
+insert into public.panel_scores (application_id, criterion_id, scorer_id, score, comment, updated_at)
+select a.id, c.id, '00000000-0000-4000-8000-000000000006', (a.id + c.position) % 3 + 1, null, now() - interval '2 days'
+from public.applications a
+join public.opportunities o on o.id = a.opportunity_id and o.title like 'Steering group member (12 places)%'
+join public.profiles p on p.id = a.member_id and p.email in ('niamh.oconnor@example.org', 'meilin.chen@example.org', 'fiona.macleod@example.org')
+join public.recruitment_criteria c on c.opportunity_id = o.id;
+
+-- Involvements: the places taken up through applications above, and the steering group sitting now
+-- (appointed two years ago, until the new members start).
+insert into public.involvements (member_id, opportunity_id, application_id, role, starts_on, ends_on, created_at)
+select a.member_id, o.id, a.id, o.title, o.starts_on, o.ends_on, a.updated_at
+from public.applications a
+join public.opportunities o on o.id = a.opportunity_id
+where a.status = 'accepted';
+
+insert into public.involvements (member_id, opportunity_id, role, starts_on, ends_on, created_at)
+select p.id, o.id, 'Steering group member', o.starts_on, o.ends_on, now() - interval '700 days'
+from public.profiles p
+cross join public.opportunities o
+where o.title = 'Steering group member: recruitment round two years ago'
+  and p.email in (
+    'stephen.clarke@example.org', 'margaret.hall@example.org', 'ben.whitaker@example.org',
+    'callum.fraser@example.org', 'tariq.mahmood@example.org', 'joanne.pearson@example.org',
+    'shona.mckenzie@example.org', 'robert.greenwood@example.org', 'katarzyna.wojcik@example.org',
+    'liam.walsh@example.org', 'farah.siddiqui@example.org', 'ruth.ellison@example.org'
+  );
+
+-- How members hear about new opportunities: a mix of rhythms.
+update public.profiles
+set notify_rhythm = (array['weekly', 'as_they_come', 'weekly', 'off'])[(ascii(email) % 4) + 1]::public.notify_rhythm
+where role = 'member' and email not in ('member@example.org', 'member2@example.org');
+
+update public.profiles set interest_types = '{committee,advisory_group,writing}' where email = 'member@example.org';
+
+-- Nobody is told again about what was already published before the demo starts.
+insert into public.opportunity_alerts (member_id, opportunity_id, sent_at)
+select p.id, o.id, o.published_at
+from public.profiles p
+join public.opportunities o on o.published_at is not null
+where p.role = 'member';

@@ -37,7 +37,14 @@ export async function serveBuild(env, port) {
 		fail('There is no build of the app yet: run "npm run build".');
 	const child = spawn(process.execPath, [resolve(root, 'build/index.js')], {
 		cwd: root,
-		env: { ...process.env, ...env, PORT: String(port), HOST: process.env.HOST ?? '127.0.0.1' },
+		env: {
+			// Audio answers may be up to 10 MB; adapter-node refuses bodies over 512 KB unless told.
+			BODY_SIZE_LIMIT: '12M',
+			...process.env,
+			...env,
+			PORT: String(port),
+			HOST: process.env.HOST ?? '127.0.0.1'
+		},
 		stdio: 'inherit'
 	});
 	const until = Date.now() + 20000;
