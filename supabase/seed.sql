@@ -946,7 +946,9 @@ values
     ], E'\n\n'),
     '[
       {"text": "The co-chair helps lead the steering group.", "pictogram": "steering"},
+      {"text": "You plan each meeting with our director.", "pictogram": "meeting"},
       {"text": "We pay for training to help you.", "pictogram": "training"},
+      {"text": "We pay you £150 for each meeting.", "pictogram": "money"},
       {"text": "The place lasts 2 years.", "pictogram": "calendar"}
     ]',
     'hybrid',
