@@ -69,6 +69,7 @@ export const config = {
 	/**
 	 * Minutes between runs of the background jobs (close opportunities past their closing date, email
 	 * new-opportunity alerts). 0 turns them off, for a server that leaves the jobs to another.
+	 * Publishing an opportunity still sends its alerts at once.
 	 */
 	get jobsIntervalMinutes() {
 		return wholeOrZero('JOBS_INTERVAL_MINUTES', 5);
