@@ -74,6 +74,9 @@ try {
 					...env,
 					ORIGIN: env.TEST_ORIGIN,
 					TOGETHER_DEMO: 'true',
+					// No background jobs: an alert email arriving in the middle of another journey's sign-in
+					// would be read as its code. The notifications tests run the alert job themselves.
+					JOBS_INTERVAL_MINUTES: '0',
 					// Every e2e sign-in comes from this one machine: allow more than a member ever needs.
 					SIGN_IN_CODES_PER_ADDRESS_PER_HOUR: '200',
 					SIGN_IN_CODES_PER_CLIENT_PER_HOUR: '1000',

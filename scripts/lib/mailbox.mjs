@@ -8,7 +8,7 @@ import { SMTPServer } from 'smtp-server';
 const KEEP = 500;
 
 export async function startMailbox({ smtpPort, httpPort, log = console.log }) {
-	/** @type {{ id: string, at: string, from: string, to: string[], subject: string, text: string, html: string }[]} */
+	/** @type {{ id: string, at: string, from: string, to: string[], subject: string, text: string, html: string, headers: Record<string, string> }[]} */
 	const messages = [];
 
 	const smtp = new SMTPServer({
@@ -26,7 +26,17 @@ export async function startMailbox({ smtpPort, httpPort, log = console.log }) {
 						to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
 						subject: mail.subject ?? '',
 						text: mail.text ?? '',
-						html: typeof mail.html === 'string' ? mail.html : ''
+						html: typeof mail.html === 'string' ? mail.html : '',
+						// Header names in lower case, each with its raw (unfolded) value.
+						headers: Object.fromEntries(
+							mail.headerLines.map((h) => [
+								h.key,
+								h.line
+									.slice(h.line.indexOf(':') + 1)
+									.replace(/\r?\n[ \t]+/g, ' ')
+									.trim()
+							])
+						)
 					});
 					messages.length = Math.min(messages.length, KEEP);
 					callback();

@@ -7,8 +7,7 @@ const valid = {
 	preferred_name: '',
 	pronouns: '',
 	phone: '',
-	contact_methods: 'email',
-	interests: ''
+	contact_methods: 'email'
 };
 
 function errorsOf(input: Record<string, unknown>) {
@@ -26,8 +25,7 @@ describe('profileSchema', () => {
 				preferred_name: null,
 				pronouns: null,
 				phone: null,
-				contact_methods: ['email'],
-				interests: []
+				contact_methods: ['email']
 			}
 		});
 	});
@@ -49,8 +47,7 @@ describe('profileSchema', () => {
 				preferred_name: 'Sam',
 				pronouns: 'she/her',
 				phone: '+44 7700 900 982',
-				contact_methods: ['phone', 'post'],
-				interests: ['autism']
+				contact_methods: ['phone', 'post']
 			}
 		});
 	});
@@ -92,7 +89,6 @@ describe('profileSchema', () => {
 		it('asks for at least one when no box is ticked, so the field is not sent', () => {
 			const form = new FormData();
 			form.append('full_name', 'Sam Smith');
-			form.append('interests', '');
 			const values = formValues(form);
 			expect(parse(profileSchema, values, values)).toMatchObject({
 				ok: false,
@@ -106,33 +102,11 @@ describe('profileSchema', () => {
 		});
 	});
 
-	describe('interests', () => {
-		it('splits on commas and new lines, trims, lowercases and drops repeats and blanks', () => {
-			const result = parse(
-				profileSchema,
-				{ ...valid, interests: 'Autism, Carers\nHOUSING\r\n autism ,, \n\nMental Health' },
-				{}
-			);
-			expect(result.ok && result.data.interests).toEqual(['autism', 'carers', 'housing', 'mental health']);
-		});
-
-		it('is an empty list when missing', () => {
-			const { interests: _, ...rest } = valid;
-			const result = parse(profileSchema, rest, {});
-			expect(result.ok && result.data.interests).toEqual([]);
-		});
-
-		it('allows at most 30 interests of at most 60 characters each', () => {
-			const thirty = Array.from({ length: 30 }, (_, i) => `interest ${i}`);
-			expect(parse(profileSchema, { ...valid, interests: thirty.join(',') }, {}).ok).toBe(true);
-			expect(errorsOf({ ...valid, interests: [...thirty, 'one more'].join(',') })).toEqual({
-				interests: 'List 30 interests or fewer'
-			});
-			expect(parse(profileSchema, { ...valid, interests: 'a'.repeat(60) }, {}).ok).toBe(true);
-			expect(errorsOf({ ...valid, interests: `short, ${'a'.repeat(61)}` })).toEqual({
-				interests: 'Each interest must be 60 characters or fewer'
-			});
-		});
+	// Topics are chosen on /my/notifications; saving the profile must never change or clear them.
+	it('leaves topics alone: an interests field is not read', () => {
+		const result = parse(profileSchema, { ...valid, interests: 'autism, carers' }, {});
+		expect(result.ok).toBe(true);
+		expect(result.ok && Object.keys(result.data)).not.toContain('interests');
 	});
 
 	describe('phone', () => {

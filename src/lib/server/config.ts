@@ -17,7 +17,22 @@ function positive(name: string, fallback: number): number {
 	return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
+function wholeOrZero(name: string, fallback: number): number {
+	const raw = env[name];
+	if (raw === undefined || raw.trim() === '') return fallback;
+	const n = Number(raw);
+	return Number.isInteger(n) && n >= 0 ? n : fallback;
+}
+
 export const config = {
+	/**
+	 * The address people use to reach Together, without a trailing slash: links in emails are made
+	 * from it. adapter-node reads the same ORIGIN setting.
+	 */
+	get origin() {
+		const origin = env.ORIGIN || `http://localhost:${env.PORT || 3000}`;
+		return origin.replace(/\/+$/, '');
+	},
 	get supabaseUrl() {
 		return required('SUPABASE_URL');
 	},
@@ -50,6 +65,14 @@ export const config = {
 	/** Tries at a code or link one client may make in 10 minutes. */
 	get attemptsPerClient() {
 		return positive('SIGN_IN_ATTEMPTS_PER_CLIENT_PER_10_MINUTES', 30);
+	},
+	/**
+	 * Minutes between runs of the background jobs (close opportunities past their closing date, email
+	 * new-opportunity alerts). 0 turns them off, for a server that leaves the jobs to another.
+	 * Publishing an opportunity still sends its alerts at once.
+	 */
+	get jobsIntervalMinutes() {
+		return wholeOrZero('JOBS_INTERVAL_MINUTES', 5);
 	},
 	/** The local mailbox page exists in development, or in a build started as a demo. */
 	get demo() {

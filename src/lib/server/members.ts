@@ -17,9 +17,10 @@ export interface Profile {
 	created_at: string;
 }
 
+// Topics (interests) are chosen on /my/notifications, with how often we email: see interests.ts.
 export type ProfileChanges = Pick<
 	Profile,
-	'full_name' | 'preferred_name' | 'pronouns' | 'phone' | 'contact_methods' | 'interests'
+	'full_name' | 'preferred_name' | 'pronouns' | 'phone' | 'contact_methods'
 >;
 
 export async function getProfile(db: SupabaseClient, id: string): Promise<Profile | null> {

@@ -27,19 +27,6 @@ export const profileSchema = v.object({
 		v.transform(list),
 		v.array(v.picklist(Object.keys(CONTACT_METHODS) as ContactMethod[], 'Choose how we may contact you')),
 		v.minLength(1, 'Choose at least one way we may contact you')
-	),
-	interests: v.pipe(
-		v.optional(v.string(), ''),
-		v.transform((s) => [
-			...new Set(
-				s
-					.split(/[,\n]/)
-					.map((x) => x.trim().toLowerCase())
-					.filter(Boolean)
-			)
-		]),
-		v.maxLength(30, 'List 30 interests or fewer'),
-		v.check((xs) => xs.every((x) => x.length <= 60), 'Each interest must be 60 characters or fewer')
 	)
 });
 

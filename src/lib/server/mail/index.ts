@@ -2,6 +2,8 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { config } from '../config';
 
+export { escapeHtml } from './escape';
+
 let transport: Transporter | undefined;
 
 export interface Message {
@@ -9,13 +11,11 @@ export interface Message {
 	subject: string;
 	text: string;
 	html?: string;
+	/** Extra headers, such as List-Unsubscribe. */
+	headers?: Record<string, string>;
 }
 
 export async function sendMail(message: Message): Promise<void> {
 	transport ??= nodemailer.createTransport(config.smtpUrl);
 	await transport.sendMail({ from: config.mailFrom, ...message });
-}
-
-export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getOpportunity, history, setStatus, ukDay, updateOpportunity } from '$lib/server/opportunities';
 import { readOpportunityForm } from '$lib/server/opportunity-form';
+import { sendDueAlertsSoon } from '$lib/server/notifications';
 import { opportunityToValues } from '$lib/validation/opportunity';
 import type { OpportunityStatus } from '$lib/opportunities';
 import type { Actions, PageServerLoad } from './$types';
@@ -36,6 +37,7 @@ function save(status: OpportunityStatus | null) {
 		if (!(await updateOpportunity(locals.db, id, read.input, status ?? undefined))) {
 			return fail(403, { values: {}, errors: { form: 'You cannot change this opportunity.' } });
 		}
+		if (status === 'published') sendDueAlertsSoon(); // emails members it matches, without waiting
 		redirect(303, `/admin/opportunities/${id}?${status === 'published' ? 'published' : 'saved'}`);
 	};
 }

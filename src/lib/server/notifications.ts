@@ -1,0 +1,105 @@
+// Telling members about new opportunities, and the server's background jobs.
+//   sendDueAlerts   email each member the new opportunities due to them (see alerts/deliver.ts)
+//   runJobs         close opportunities past their closing date, then send due alerts
+//   startJobs       run the jobs every JOBS_INTERVAL_MINUTES (started from hooks.server.ts `init`)
+//   sendDueAlertsSoon   after staff publish: send at once, without making them wait
+// Messages about a member's own applications, claims and adjustments are sent by those parts
+// directly, whatever the member chose here.
+import { config } from './config';
+import { serviceClient } from './db/service';
+import { sendMail } from './mail';
+import { deliverDueAlerts, type DeliverResult } from './alerts/deliver';
+
+export type { DeliverResult } from './alerts/deliver';
+
+export async function sendDueAlerts(now = new Date()): Promise<DeliverResult> {
+	return deliverDueAlerts({
+		db: serviceClient(),
+		send: sendMail,
+		origin: config.origin,
+		secret: config.jwtSecret,
+		now
+	});
+}
+
+export interface JobsResult extends DeliverResult {
+	/** Opportunities closed because their closing date had passed. */
+	closed: number;
+}
+
+export async function runJobs(now = new Date()): Promise<JobsResult> {
+	const { data, error } = await serviceClient().rpc('close_past_opportunities');
+	// Closing is tidying only (applying already checks the date), so alerts still go out if it fails.
+	if (error) console.error('Closing past opportunities failed:', error.message);
+	const sent = await sendDueAlerts(now);
+	return { closed: error ? 0 : (data as number), ...sent };
+}
+
+let alerting: Promise<void> | null = null;
+let again = false;
+
+/**
+ * Sends due alerts now, in the background: the caller does not wait, and errors are logged. Calls
+ * while a run is going ask for one more run after it, so a just-published opportunity is never missed.
+ */
+export function sendDueAlertsSoon(): void {
+	if (alerting) {
+		again = true;
+		return;
+	}
+	alerting = (async () => {
+		do {
+			again = false;
+			try {
+				await sendDueAlerts();
+			} catch (error) {
+				console.error('Sending new-opportunity alerts failed:', error);
+			}
+		} while (again);
+	})().finally(() => {
+		alerting = null;
+	});
+}
+
+const RUNNING = Symbol.for('together.jobs');
+type WithJobs = typeof globalThis & { [RUNNING]?: () => void };
+
+/**
+ * Runs the jobs every `minutes` (0: never), the first run soon after the server starts. Each run is
+ * scheduled only when the last has finished, so runs never overlap; errors are logged and the next
+ * run goes ahead. Returns a function that stops it. Starting again replaces the old timer (the dev
+ * server reloads hooks without restarting).
+ */
+export function startJobs(
+	minutes = config.jobsIntervalMinutes,
+	{ firstDelayMs = 10_000, jobs = runJobs }: { firstDelayMs?: number; jobs?: () => Promise<JobsResult> } = {}
+): () => void {
+	const global = globalThis as WithJobs;
+	global[RUNNING]?.();
+	if (minutes <= 0) return () => {};
+	let stopped = false;
+	let timer: ReturnType<typeof setTimeout>;
+	const schedule = (ms: number) => {
+		timer = setTimeout(tick, ms);
+		timer.unref?.();
+	};
+	async function tick() {
+		try {
+			const r = await jobs();
+			if (r.closed || r.emails || r.failed)
+				console.log(
+					`Jobs: ${r.closed} opportunities closed, ${r.emails} alert emails sent (${r.alerts} alerts), ${r.failed} failed`
+				);
+		} catch (error) {
+			console.error('Background jobs failed; trying again next time:', error);
+		}
+		if (!stopped) schedule(minutes * 60_000);
+	}
+	schedule(firstDelayMs);
+	const stop = () => {
+		stopped = true;
+		clearTimeout(timer);
+	};
+	global[RUNNING] = stop;
+	return stop;
+}
