@@ -38,7 +38,10 @@ export async function askForCode(page: Page, email: string): Promise<() => Promi
 	return async () => {
 		const until = Date.now() + 10_000;
 		while (Date.now() < until) {
-			const mail = (await mailTo(email)).find((m) => !seen.has(m.id));
+			// Other emails (alerts, messages about applications) may arrive meanwhile: only the code counts.
+			const mail = (await mailTo(email)).find(
+				(m) => !seen.has(m.id) && m.subject.startsWith('Your Together sign-in code')
+			);
 			if (mail) return mail;
 			await new Promise((r) => setTimeout(r, 150));
 		}

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { createOpportunity } from '$lib/server/opportunities';
+import { sendDueAlertsSoon } from '$lib/server/notifications';
 import { readOpportunityForm } from '$lib/server/opportunity-form';
 import type { Actions } from './$types';
 
@@ -9,6 +10,7 @@ function create(status: 'draft' | 'published') {
 		const read = await readOpportunityForm(request, status === 'published');
 		if (read.failure) return read.failure;
 		const id = await createOpportunity(locals.db, read.input, status, locals.user.id);
+		if (status === 'published') sendDueAlertsSoon(); // emails members it matches, without waiting
 		redirect(303, `/admin/opportunities/${id}?${status === 'published' ? 'published' : 'saved'}`);
 	};
 }
