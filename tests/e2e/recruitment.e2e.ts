@@ -36,11 +36,10 @@ function applicantRow(page: Page, name: string) {
 		.getByRole('row', { name: new RegExp(name) });
 }
 
-async function scoreApplicant(page: Page, name: string, scores: number[], first = false) {
+async function scoreApplicant(page: Page, name: string, scores: number[]) {
 	await page.getByRole('link', { name: `Score this applicant (${name})` }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Score ${name}`);
 	await expect(page.getByRole('heading', { name: 'Why would you like to be co-chair?' })).toBeVisible();
-	if (first) await expectAccessible(page, 'scoring form');
 	await chooseScores(page, scores);
 	await page.getByRole('button', { name: 'Save scores' }).click();
 	await expect(page.getByRole('status')).toHaveText(`Your scores for ${name} are saved.`);
@@ -52,7 +51,8 @@ async function secondContext(browser: Browser, info: TestInfo) {
 		baseURL: info.project.use.baseURL ?? process.env.TEST_ORIGIN,
 		viewport: { width: 1280, height: 800 },
 		locale: 'en-GB',
-		timezoneId: 'Europe/London'
+		timezoneId: 'Europe/London',
+		javaScriptEnabled: false
 	});
 }
 
@@ -61,7 +61,7 @@ test('a panel of two scores the co-chair round; results appear when both have sc
 	browser
 }, info) => {
 	test.skip(info.project.name === 'phone', 'staff work at desks');
-	test.setTimeout(120_000);
+	test.setTimeout(240_000);
 
 	// Jo sets up the panel.
 	await signIn(page, 'finance@example.org');
@@ -148,7 +148,7 @@ test('a panel of two scores the co-chair round; results appear when both have sc
 	await expect(page.getByRole('table', { name: /Scores for/ })).toHaveCount(0);
 	await expectAccessible(page, 'round scored by one of two');
 
-	// Chris scores in another browser, seeing only their own form.
+	// Chris scores in another browser (with JavaScript off), seeing only their own form.
 	const other = await secondContext(browser, info);
 	const chris = await other.newPage();
 	try {
@@ -160,13 +160,25 @@ test('a panel of two scores the co-chair round; results appear when both have sc
 		await expect(chris.getByText('Cared for her dad for years.')).toHaveCount(0);
 		await expect(chris.getByLabel(`Comment on “${CRITERIA[0]}” (optional)`)).toHaveValue('');
 		await chris.goto(roundUrl);
-		await scoreApplicant(chris, GRACE, [3, 2, 3], true);
+		// Chris works without JavaScript: the same form, posted plainly, keeps what was chosen. (axe
+		// needs JavaScript in the page, so the states it checks are the ones Jo sees with it on.)
+		await chris.getByRole('link', { name: `Score this applicant (${GRACE})` }).click();
+		await chooseScores(chris, [3, null, 3]);
+		await chris.getByRole('button', { name: 'Save scores' }).click();
+		await expect(chris.locator('.error-summary').getByRole('link')).toHaveText([
+			`Choose a score for ‘${CRITERIA[1]}’`
+		]);
+		await expect(
+			chris.getByRole('group', { name: `3. ${CRITERIA[2]}` }).getByLabel(DESCRIPTORS[3]!, { exact: true })
+		).toBeChecked();
+		await chooseScores(chris, [null, 2, null]);
+		await chris.getByRole('button', { name: 'Save scores' }).click();
+		await expect(chris.getByRole('status')).toHaveText(`Your scores for ${GRACE} are saved.`);
 		await scoreApplicant(chris, OLIVER, [2, 2, 2]);
 		await scoreApplicant(chris, RAVI, [2, 3, 2]);
 
 		await expect(applicantRow(chris, RAVI)).toContainText('2 of 2 have scored');
 		await expectRanking(chris);
-		await expectAccessible(chris, 'round with combined results');
 	} finally {
 		await other.close();
 	}
