@@ -227,4 +227,85 @@ test('members see who is on the steering group; the public are asked to sign in'
 	await expect(members).toContainText('Ruth Ellison');
 	await expect(page.getByText('Sign in to see who is on the steering group now.')).toHaveCount(0);
 	await expectAccessible(page, 'steering group, signed in');
+
+	// The panel's pages are for staff only.
+	const response = await page.goto('/admin/recruitment');
+	expect(response?.status()).toBe(403);
+	await expect(page.getByText('These pages are for the co-production team.')).toBeVisible();
+});
+
+test('staff write a person specification and keep it in order', async ({ page }, info) => {
+	test.skip(info.project.name === 'phone', 'staff work at desks');
+	test.setTimeout(180_000);
+	const title = `Steering group test round ${Date.now()}`;
+	await signIn(page, 'finance@example.org');
+
+	// A new round starts as a steering group role, saved as a draft.
+	await page.goto('/admin/opportunities/new');
+	await page
+		.getByRole('group', { name: 'Kind of opportunity' })
+		.getByLabel('Steering group role', { exact: true })
+		.check();
+	await page.getByLabel('Title').fill(title);
+	await page.getByLabel('Short summary').fill('A round made by the browser tests, never published.');
+	await page
+		.getByRole('group', { name: 'Where does it happen?' })
+		.getByLabel('Online', { exact: true })
+		.check();
+	await page.getByRole('button', { name: 'Save as draft' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+
+	await page.goto('/admin/recruitment');
+	await page.getByRole('link', { name: title }).click();
+	await expect(page.getByText('There are no criteria yet.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'See the role as members do' })).toHaveCount(0);
+
+	await page.getByRole('button', { name: 'Add criterion' }).click();
+	const summary = page.locator('.error-summary');
+	await expect(summary.getByRole('link')).toHaveText(['Enter the criterion']);
+	await expect(page).toHaveTitle(/^Error: /);
+	await expectAccessible(page, 'person specification with an error');
+
+	for (const [criterion, explanation] of [
+		['Knows the network well', 'Has taken part in our work before.'],
+		['Keeps to time kindly', ''],
+		['Speaks plainly', 'Uses words everyone understands.']
+	]) {
+		await page.getByLabel('Criterion', { exact: true }).fill(criterion!);
+		await page.getByLabel('Explanation (optional)').fill(explanation!);
+		await page.getByRole('button', { name: 'Add criterion' }).click();
+		await expect(page.getByRole('status')).toHaveText('Criterion added.');
+	}
+	const titles = page.locator('ol.criteria .criterion-title');
+	await expect(titles).toHaveText(['Knows the network well', 'Keeps to time kindly', 'Speaks plainly']);
+
+	await page.getByRole('button', { name: 'Move up “Speaks plainly”' }).click();
+	await expect(titles).toHaveText(['Knows the network well', 'Speaks plainly', 'Keeps to time kindly']);
+	await page.getByRole('button', { name: 'Move down “Knows the network well”' }).click();
+	await expect(titles).toHaveText(['Speaks plainly', 'Knows the network well', 'Keeps to time kindly']);
+	await expectAccessible(page, 'person specification');
+
+	await page.getByRole('link', { name: 'Change or remove “Knows the network well”' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Change criterion 2');
+	await expect(page.getByLabel('Explanation (optional)')).toHaveValue('Has taken part in our work before.');
+	await page.getByLabel('Criterion', { exact: true }).fill('');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(summary.getByRole('link')).toHaveText(['Enter the criterion']);
+	await expect(page.getByLabel('Explanation (optional)')).toHaveValue('Has taken part in our work before.');
+	await expectAccessible(page, 'criterion with an error');
+	await page.getByLabel('Criterion', { exact: true }).fill('Knows the network and its members');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByRole('status')).toHaveText('Criterion changed.');
+	await expect(titles).toHaveText([
+		'Speaks plainly',
+		'Knows the network and its members',
+		'Keeps to time kindly'
+	]);
+
+	await page.getByRole('link', { name: 'Change or remove “Speaks plainly”' }).click();
+	await expectAccessible(page, 'change or remove a criterion');
+	await page.getByRole('button', { name: 'Remove “Speaks plainly”' }).click();
+	await expect(page.getByRole('status')).toHaveText('Criterion removed.');
+	await expect(titles).toHaveText(['Knows the network and its members', 'Keeps to time kindly']);
+	await expect(page.locator('ol.criteria li').first()).toContainText('1. Knows the network and its members');
 });

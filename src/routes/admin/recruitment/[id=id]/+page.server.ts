@@ -17,7 +17,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 const NOTICES = ['criterion-added', 'criterion-changed', 'criterion-removed', 'panel-added', 'panel-removed'];
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params, url, parent }) => {
+	await parent(); // staff only: the admin layout checks who is asking first
 	const id = Number(params.id);
 	const round = await getRound(locals.db, id);
 	if (!round) error(404, 'We could not find that recruitment round.');

@@ -17,7 +17,8 @@ function staffOnly(locals: App.Locals) {
 	if (!isStaff(locals.user)) error(403, 'These pages are for the co-production team.');
 }
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, parent }) => {
+	await parent(); // staff only: the admin layout checks who is asking first
 	const { round, criterion } = await find(locals, params);
 	return { round, criterion };
 };

@@ -20,7 +20,8 @@ async function find(locals: App.Locals, params: { id: string; application: strin
 	return { round, sheet, criteria, onPanel };
 }
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, parent }) => {
+	await parent(); // staff only: the admin layout checks who is asking first
 	return await find(locals, params);
 };
 
