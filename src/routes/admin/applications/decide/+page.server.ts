@@ -28,7 +28,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		back,
 		targets,
 		choices: Object.fromEntries(choices.map((c) => [c, decisionLabel(c, statuses)])),
-		noChoice: url.searchParams.has('decision') && !chosen,
+		// The choice form says it was sent, so pressing Continue without choosing shows an error.
+		noChoice: url.searchParams.has('chosen') && !chosen,
 		decision: chosen,
 		label: chosen ? decisionLabel(chosen, statuses) : '',
 		needsTerm: chosen ? needsTerm(chosen, targets) : false,
