@@ -266,6 +266,13 @@ describe('the queue', () => {
 		const db = staff();
 		const found = await listQueue(db, { opportunity: null, status: '', q: 'ada review', sort: 'newest' });
 		expect(found.map((r) => r.id)).toEqual([adaApp]);
+		for (const q of ["Niamh O'Connor", 'niamh o connor', "o'connor"]) {
+			const rows = await listQueue(db, { opportunity: null, status: '', q, sort: 'newest' });
+			expect(
+				rows.map((r) => r.member.full_name),
+				q
+			).toEqual(["Niamh O'Connor"]);
+		}
 		const bySort = await listQueue(db, {
 			opportunity: null,
 			status: 'submitted',

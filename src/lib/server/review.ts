@@ -88,12 +88,16 @@ export async function listQueue(db: SupabaseClient, f: QueueFilters): Promise<Qu
 		)
 		.in('status', f.status ? [f.status] : [...SENT_STATUSES]);
 	if (f.opportunity) query = query.eq('opportunity_id', f.opportunity);
-	const safe = f.q
-		.replace(/[%_,()*\\."':]/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
-	if (safe) {
-		query = query.or(`full_name.ilike."*${safe}*",preferred_name.ilike."*${safe}*"`, {
+	// Words in the name in order, anything between them ("o connor" finds O'Connor). Only the characters
+	// that mean something inside a quoted PostgREST value are taken out.
+	const words = f.q
+		.replace(/[%_*\\"]/g, ' ')
+		.trim()
+		.split(/\s+/)
+		.filter(Boolean);
+	if (words.length > 0) {
+		const pattern = `*${words.join('*')}*`;
+		query = query.or(`full_name.ilike."${pattern}",preferred_name.ilike."${pattern}"`, {
 			referencedTable: 'member'
 		});
 	}
