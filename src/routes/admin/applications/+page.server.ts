@@ -6,7 +6,8 @@ import {
 	listQueue,
 	opportunitiesWithApplications,
 	queueQuery,
-	readQueueFilters
+	readQueueFilters,
+	requireStaff
 } from '$lib/server/review';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -32,6 +33,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	/** Tries again to email the messages of a decision whose email did not go. */
 	resend: async ({ locals, request, url }) => {
+		requireStaff(locals.user);
 		const key = String((await request.formData()).get('request_key') ?? '');
 		await emailDecision(locals.db, key, url.origin);
 		redirect(303, `/admin/applications?decided=${encodeURIComponent(key)}`);

@@ -19,6 +19,7 @@ import {
 	emailDecision,
 	getDecisionTargets,
 	nameOf,
+	requireStaff,
 	type DecisionTarget
 } from '$lib/server/review';
 import { decisionValues, messageFor, parseDecision } from '$lib/validation/decision';
@@ -88,6 +89,7 @@ type Target = (event: RequestEvent) => number[];
 /** The check, change and send actions, for the applications `ids` names; `done` is where to go after sending. */
 export function decisionActions(ids: Target, done: (requestKey: string, ids: number[]) => string) {
 	async function read(event: RequestEvent) {
+		requireStaff(event.locals.user);
 		const targets = await getDecisionTargets(event.locals.db, ids(event));
 		if (targets.length === 0) error(404, 'We could not find those applications.');
 		const values = decisionValues(await event.request.formData());
@@ -119,6 +121,7 @@ export function decisionActions(ids: Target, done: (requestKey: string, ids: num
 	return {
 		/** Back from checking to writing, with everything as it was typed. */
 		change: async (event: RequestEvent) => {
+			requireStaff(event.locals.user);
 			const values = decisionValues(await event.request.formData());
 			return { values };
 		},

@@ -5,7 +5,8 @@ import {
 	closedToApplications,
 	decisionEvents,
 	emailDecision,
-	getApplicationPage
+	getApplicationPage,
+	requireStaff
 } from '$lib/server/review';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	note: async ({ locals, params, request }) => {
-		if (!locals.user) error(401, 'Sign in again to add a note.');
+		requireStaff(locals.user);
 		const id = Number(params.id);
 		const body = String((await request.formData()).get('note') ?? '')
 			.replace(/\r\n/g, '\n')
@@ -43,6 +44,7 @@ export const actions: Actions = {
 	},
 	/** Tries again to email a decision's messages that did not go. */
 	resend: async ({ locals, params, request, url }) => {
+		requireStaff(locals.user);
 		const key = String((await request.formData()).get('request_key') ?? '');
 		await emailDecision(locals.db, key, url.origin);
 		redirect(303, `/admin/applications/${params.id}?decided=${encodeURIComponent(key)}`);

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getOpportunity } from '$lib/server/opportunities';
 import { addQuestion, getQuestion, listQuestions, moveQuestion } from '$lib/server/question-editor';
-import { closedToApplications } from '$lib/server/review';
+import { closedToApplications, requireStaff } from '$lib/server/review';
 import { formValues } from '$lib/validation/form';
 import { parseQuestionForm } from '$lib/validation/question';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,6 +26,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	add: async ({ locals, params, request }) => {
+		requireStaff(locals.user);
 		const id = Number(params.id);
 		if (!(await getOpportunity(locals.db, id))) error(404, 'We could not find that opportunity.');
 		const form = await request.formData();
@@ -41,6 +42,7 @@ export const actions: Actions = {
 		redirect(303, `/admin/opportunities/${id}/questions?added=${added}#question-${added}`);
 	},
 	move: async ({ locals, params, request }) => {
+		requireStaff(locals.user);
 		const id = Number(params.id);
 		const form = await request.formData();
 		const questionId = Number(form.get('question'));

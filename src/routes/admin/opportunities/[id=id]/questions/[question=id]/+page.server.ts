@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getOpportunity } from '$lib/server/opportunities';
 import { getQuestion, listQuestions, removeQuestion, updateQuestion } from '$lib/server/question-editor';
+import { requireStaff } from '$lib/server/review';
 import { parseQuestionForm, questionToValues } from '$lib/validation/question';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,6 +27,7 @@ const ANSWERED =
 
 export const actions: Actions = {
 	save: async ({ locals, params, request }) => {
+		requireStaff(locals.user);
 		const id = Number(params.id);
 		const parsed = parseQuestionForm(await request.formData());
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
@@ -37,6 +39,7 @@ export const actions: Actions = {
 		);
 	},
 	remove: async ({ locals, params }) => {
+		requireStaff(locals.user);
 		const id = Number(params.id);
 		const question = await getQuestion(locals.db, id, Number(params.question));
 		if (!question) redirect(303, `/admin/opportunities/${id}/questions?removed`);
