@@ -50,7 +50,9 @@ async function makeMember(first: string, last: string): Promise<Member> {
 			phone: '07700 900999',
 			contact_methods: ['email', 'phone'],
 			role: 'member',
-			status: 'active'
+			status: 'active',
+			// Not part of anyone's new-opportunity emails in other tests.
+			notify_rhythm: 'off'
 		})
 		.select('id')
 		.single();
@@ -68,7 +70,9 @@ async function makeOpportunity(title: string, closesAt: string | null, type = 'a
 			summary: 'An opportunity made by the review tests.',
 			location_type: 'online',
 			status: 'published',
-			closes_at: closesAt
+			closes_at: closesAt,
+			// Published "long ago", so no member is due an email about it in other tests.
+			published_at: new Date(Date.now() - 60 * day).toISOString()
 		})
 		.select('id, title, type, status, closes_at')
 		.single();
