@@ -1236,3 +1236,13 @@ select p.id, o.id, o.published_at
 from public.profiles p
 join public.opportunities o on o.published_at is not null
 where p.role = 'member';
+
+-- Staff review of applications: a reviewer for the browser tests --------------------------------
+-- Rowan Pike reviews applications in the desktop tests, so that journey never shares a sign-in
+-- with another test running at the same time.
+
+insert into public.profiles
+  (email, full_name, preferred_name, pronouns, phone, contact_methods, interests, role, status, created_at, updated_at)
+values
+  ('reviewer@example.org', 'Rowan Pike', 'Rowan', 'she/her', '07700 900007', '{email}', '{}', 'staff', 'active',
+    now() - interval '300 days', now() - interval '300 days');

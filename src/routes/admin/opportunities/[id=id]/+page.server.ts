@@ -2,6 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getOpportunity, history, setStatus, ukDay, updateOpportunity } from '$lib/server/opportunities';
 import { readOpportunityForm } from '$lib/server/opportunity-form';
 import { sendDueAlertsSoon } from '$lib/server/notifications';
+import { listQuestions } from '$lib/server/question-editor';
+import { closedToApplications } from '$lib/server/review';
 import { opportunityToValues } from '$lib/validation/opportunity';
 import type { OpportunityStatus } from '$lib/opportunities';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,6 +17,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		opportunity,
 		values: opportunityToValues(opportunity, ukDay(opportunity.closes_at)),
 		history: locals.user?.role === 'admin' ? await history(locals.db, id) : [],
+		questionCount: (await listQuestions(locals.db, id)).length,
+		closedToApplications: opportunity.status !== 'draft' && closedToApplications(opportunity),
 		notice
 	};
 };
