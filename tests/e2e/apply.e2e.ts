@@ -136,6 +136,19 @@ test('apply with a written, a recorded and a chosen answer; send once; find it a
 	await expectAccessible(page, 'question 1 with an error');
 	await link.click();
 	await expect(first).toBeFocused();
+
+	// On a slow phone the member may start typing before the page's JavaScript arrives: what they
+	// typed is still there once it has.
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await new Promise((r) => setTimeout(r, 2500));
+		await route.continue();
+	});
+	await page.reload({ waitUntil: 'commit' });
+	await first.pressSequentially('What it was like', { delay: 20 });
+	await page.waitForLoadState('networkidle');
+	await page.unroute('**/_app/immutable/**/*.js');
+	await expect(first).toHaveValue('What it was like');
+
 	await first.fill('What it was like to get a carer’s assessment for my dad.');
 	await page.getByRole('button', { name: 'Continue' }).click();
 
@@ -172,6 +185,16 @@ test('apply with a written, a recorded and a chosen answer; send once; find it a
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await expect(summary.getByRole('link', { name: 'Choose one of the answers' })).toBeVisible();
 	await expectAccessible(page, 'question 3 with an error');
+
+	// Sending with a required answer missing: the error summary links to that question's page.
+	await page.goto(`/opportunities/${id}/apply/check`);
+	await expect(page.getByText('Not answered yet')).toBeVisible();
+	await page.getByRole('button', { name: 'Send application' }).click();
+	await expect(page).toHaveTitle('Error: Check your answers – Together');
+	await expect(summary).toBeFocused();
+	await expectAccessible(page, 'check your answers with an answer missing');
+	await summary.getByRole('link', { name: 'Answer question 3: How would you like to write it?' }).click();
+	await expect(page).toHaveURL(new RegExp(`/opportunities/${id}/apply/3\\?from=check$`));
 	await group.getByLabel('With help from staff').check();
 	await page.getByRole('button', { name: 'Continue' }).click();
 
