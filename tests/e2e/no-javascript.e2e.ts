@@ -22,7 +22,7 @@ test('browse and sign in with JavaScript off', async ({ page }, info) => {
 	await page.getByLabel('Enter the code').fill(codeIn(await mail()));
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page).toHaveURL(/\/my$/);
-	await expect(page.getByRole('heading', { level: 1 })).toContainText('Hello');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('My opportunities');
 
 	await page.goto('/my/profile?edit');
 	await page.getByLabel('Pronouns (optional)').fill('they/them');

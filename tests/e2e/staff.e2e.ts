@@ -78,7 +78,7 @@ test('staff close an opportunity and invite a member', async ({ page }, info) =>
 	await signIn(page, accountsFor(info.project.name).otherStaff);
 	// Closing changes the shared demo data, so only the desktop run does it, on an opportunity no other test uses.
 	if (info.project.name === 'desktop') {
-		const title = 'Write a blog about your experience of care';
+		const title = "Help us rewrite our carers' guide in plain English";
 		await page.goto('/admin/opportunities?status=published');
 		await page.getByRole('link', { name: title }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);

@@ -1,10 +1,31 @@
 import { redirect } from '@sveltejs/kit';
-import { listOpen } from '$lib/server/opportunities';
 import { isClosingSoon } from '$lib/opportunities';
+import { listMine } from '$lib/server/applications';
+import { listOpen } from '$lib/server/opportunities';
+import { listSaved } from '$lib/server/saved';
 import type { PageServerLoad } from './$types';
+
+/** Applications waiting for the member come first: an offer to answer, then drafts to finish. */
+const ORDER = ['offered', 'interview', 'draft'];
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) redirect(303, '/sign-in?next=/my');
-	const open = await listOpen(locals.db);
-	return { closingSoon: open.filter((o) => isClosingSoon(o)).slice(0, 3), openCount: open.length };
+	const [open, applications, saved] = await Promise.all([
+		listOpen(locals.db),
+		listMine(locals.db, locals.user.id),
+		listSaved(locals.db)
+	]);
+	const rank = (status: string) => (ORDER.includes(status) ? ORDER.indexOf(status) : ORDER.length);
+	return {
+		closingSoon: open.filter((o) => isClosingSoon(o)).slice(0, 3),
+		openCount: open.length,
+		applications: applications
+			.map((a, i) => ({ a, i }))
+			.sort((x, y) => rank(x.a.status) - rank(y.a.status) || x.i - y.i)
+			.map(({ a }) => a)
+			.slice(0, 5),
+		applicationCount: applications.length,
+		saved: saved.slice(0, 5),
+		savedCount: saved.length
+	};
 };

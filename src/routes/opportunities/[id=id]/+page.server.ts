@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { findMine } from '$lib/server/applications';
 import { getOpportunity } from '$lib/server/opportunities';
 import { isSaved, save, unsave } from '$lib/server/saved';
 import type { Actions, PageServerLoad } from './$types';
@@ -8,8 +9,16 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const opportunity = await getOpportunity(locals.db, id);
 	if (!opportunity) error(404, 'We could not find that opportunity. It may have been taken down.');
 	const view = url.searchParams.get('view') === 'easy-read' ? 'easy-read' : 'standard';
-	const saved = locals.user ? await isSaved(locals.db, id) : false;
-	return { opportunity, view, saved, signedIn: !!locals.user };
+	const [saved, application] = locals.user
+		? await Promise.all([isSaved(locals.db, id), findMine(locals.db, locals.user.id, id)])
+		: [false, null];
+	return {
+		opportunity,
+		view,
+		saved,
+		signedIn: !!locals.user,
+		application: application ? { id: application.id, status: application.status } : null
+	};
 };
 
 export const actions: Actions = {

@@ -1,0 +1,202 @@
+// Files members give us (audio answers for now), kept in Postgres with their type, size and SHA-256.
+// A file is judged by its content, never by its name or the type the browser claims. Queries run as
+// the visitor, so Row Level Security decides who may read a file: its owner, or staff.
+import { createHash } from 'node:crypto';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { audioSizeProblem } from '$lib/validation/application';
+import { fail } from './db/fail';
+
+export type UploadPurpose = 'application_answer';
+
+const ascii = (bytes: Uint8Array, at: number, text: string) =>
+	bytes.length >= at + text.length && [...text].every((c, i) => bytes[at + i] === c.charCodeAt(0));
+
+// MPEG audio frame sizes: bitrates (kbit/s) by [version is 1][layer 1..3][index], sample rates by version.
+const MP3_BITRATES: Record<'1' | '2', number[][]> = {
+	'1': [
+		[],
+		[0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448],
+		[0, 32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384],
+		[0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320]
+	],
+	'2': [
+		[],
+		[0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256],
+		[0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
+		[0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160]
+	]
+};
+const MP3_RATES: Record<number, number[]> = {
+	3: [44100, 48000, 32000], // MPEG 1
+	2: [22050, 24000, 16000], // MPEG 2
+	0: [11025, 12000, 8000] // MPEG 2.5
+};
+
+/** The length in bytes of the MPEG audio frame whose header starts at `at`, or 0 if there is none. */
+function mpegFrameLength(b: Uint8Array, at: number): number {
+	if (b.length < at + 4 || b[at] !== 0xff || (b[at + 1]! & 0xe0) !== 0xe0) return 0;
+	const version = (b[at + 1]! >> 3) & 3; // 0: 2.5, 1: reserved, 2: MPEG 2, 3: MPEG 1
+	const layerBits = (b[at + 1]! >> 1) & 3; // 0: reserved (ADTS uses it), 1: III, 2: II, 3: I
+	const bitrateIndex = b[at + 2]! >> 4;
+	const rateIndex = (b[at + 2]! >> 2) & 3;
+	if (version === 1 || layerBits === 0 || bitrateIndex === 0 || bitrateIndex === 15 || rateIndex === 3)
+		return 0;
+	const layer = 4 - layerBits;
+	const bitrate = MP3_BITRATES[version === 3 ? '1' : '2'][layer]![bitrateIndex]! * 1000;
+	const rate = MP3_RATES[version]![rateIndex]!;
+	const padding = (b[at + 2]! >> 1) & 1;
+	if (layer === 1) return (Math.floor((12 * bitrate) / rate) + padding) * 4;
+	const perFrame = layer === 3 && version !== 3 ? 72 : 144;
+	return Math.floor((perFrame * bitrate) / rate) + padding;
+}
+
+/** The length of the AAC ADTS frame starting at `at`, or 0 if there is none. */
+function adtsFrameLength(b: Uint8Array, at: number): number {
+	if (b.length < at + 7 || b[at] !== 0xff || (b[at + 1]! & 0xf6) !== 0xf0) return 0;
+	if (((b[at + 2]! >> 2) & 0xf) > 12) return 0; // sampling frequency index
+	const length = ((b[at + 3]! & 0x3) << 11) | (b[at + 4]! << 3) | (b[at + 5]! >> 5);
+	return length >= 7 ? length : 0;
+}
+
+/**
+ * Frame-synced audio (MP3, AAC): the first two frame headers must be valid and one straight after the
+ * other. One lucky header is not audio: a UTF-16 text file starts with FF FE, which looks like one.
+ */
+function framed(b: Uint8Array, frameLength: (b: Uint8Array, at: number) => number): boolean {
+	const first = frameLength(b, 0);
+	return first > 0 && frameLength(b, first) > 0;
+}
+
+const MP4_3GPP = /^3g[pgse]\d/;
+
+/**
+ * The audio type of a file judged by its first bytes, or null if it is not audio we accept:
+ * WAV, Ogg, WebM/Matroska, MP4/M4A/3GP, MP3, AAC (ADTS) and AMR.
+ */
+export function sniffAudio(bytes: Uint8Array): string | null {
+	const b = bytes;
+	if (ascii(b, 0, 'RIFF') && ascii(b, 8, 'WAVE')) return 'audio/wav';
+	if (ascii(b, 0, 'OggS')) return 'audio/ogg';
+	if (b.length >= 4 && b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3) {
+		const head = new TextDecoder('latin1').decode(b.subarray(0, 64));
+		return head.includes('webm') ? 'audio/webm' : 'audio/x-matroska';
+	}
+	// An ISO media file (MP4, M4A, 3GP) opens with a small "ftyp" box naming its brand.
+	const boxSize = b.length >= 4 ? ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0 : 0;
+	if (ascii(b, 4, 'ftyp') && b.length >= 12 && boxSize >= 12 && boxSize <= 512 && boxSize % 4 === 0) {
+		const brand = new TextDecoder('latin1').decode(b.subarray(8, 12));
+		if (brand === '3g2a' || brand === '3g2b' || brand === '3g2c') return 'audio/3gpp2';
+		return MP4_3GPP.test(brand) ? 'audio/3gpp' : 'audio/mp4';
+	}
+	if (ascii(b, 0, '#!AMR-WB\n')) return 'audio/amr-wb';
+	if (ascii(b, 0, '#!AMR\n')) return 'audio/amr';
+	// An ID3v2 tag: "ID3", version 2 to 4, then a size in four 7-bit bytes.
+	if (
+		ascii(b, 0, 'ID3') &&
+		b.length >= 10 &&
+		b[3]! >= 2 &&
+		b[3]! <= 4 &&
+		[6, 7, 8, 9].every((i) => b[i]! < 0x80)
+	)
+		return 'audio/mpeg';
+	if (framed(b, adtsFrameLength)) return 'audio/aac';
+	if (framed(b, mpegFrameLength)) return 'audio/mpeg';
+	return null;
+}
+
+/** A file name's ending for a content type, for "Save as". */
+export function extensionFor(contentType: string): string {
+	const ends: Record<string, string> = {
+		'audio/wav': 'wav',
+		'audio/ogg': 'ogg',
+		'audio/webm': 'webm',
+		'audio/x-matroska': 'mka',
+		'audio/mp4': 'm4a',
+		'audio/3gpp': '3gp',
+		'audio/3gpp2': '3g2',
+		'audio/amr': 'amr',
+		'audio/amr-wb': 'awb',
+		'audio/mpeg': 'mp3',
+		'audio/aac': 'aac'
+	};
+	return ends[contentType] ?? 'bin';
+}
+
+export type AudioCheck = { ok: true; contentType: string; bytes: Uint8Array } | { ok: false; error: string };
+
+export const NOT_AUDIO =
+	'The file you chose is not a recording we can play. Choose a sound recording, such as one from your phone’s voice recorder, or write your answer instead';
+
+/** Reads an uploaded file and checks that it is audio of an accepted kind and size. */
+export async function checkAudioFile(file: Blob): Promise<AudioCheck> {
+	const problem = audioSizeProblem(file.size);
+	if (problem) return { ok: false, error: problem };
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	const contentType = sniffAudio(bytes);
+	return contentType ? { ok: true, contentType, bytes } : { ok: false, error: NOT_AUDIO };
+}
+
+export function sha256(bytes: Uint8Array): string {
+	return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Stores a checked file as its owner; returns its id. */
+export async function storeUpload(
+	db: SupabaseClient,
+	ownerId: string,
+	purpose: UploadPurpose,
+	contentType: string,
+	bytes: Uint8Array
+): Promise<string> {
+	const { data, error } = await db
+		.from('uploads')
+		.insert({
+			owner_id: ownerId,
+			purpose,
+			content_type: contentType,
+			size_bytes: bytes.length,
+			sha256: sha256(bytes),
+			// PostgREST reads bytea from text in Postgres' hex format.
+			data: `\\x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}`
+		})
+		.select('id')
+		.single();
+	if (error) fail('Saving the recording', error);
+	return (data as { id: string }).id;
+}
+
+export interface StoredUpload {
+	id: string;
+	contentType: string;
+	size: number;
+	sha256: string;
+	bytes: Uint8Array<ArrayBuffer>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A file the visitor may read (their own, or any if staff), or null. */
+export async function readUpload(db: SupabaseClient, id: string): Promise<StoredUpload | null> {
+	if (!UUID.test(id)) return null;
+	const { data, error } = await db
+		.from('uploads')
+		.select('id, content_type, size_bytes, sha256, data')
+		.eq('id', id)
+		.maybeSingle();
+	if (error) fail('Reading a file', error);
+	if (!data) return null;
+	const row = data as { id: string; content_type: string; size_bytes: number; sha256: string; data: string };
+	return {
+		id: row.id,
+		contentType: row.content_type,
+		size: row.size_bytes,
+		sha256: row.sha256,
+		bytes: new Uint8Array(Buffer.from(row.data.replace(/^\\x/, ''), 'hex'))
+	};
+}
+
+/** Removes one of the visitor's own files that nothing uses any more. */
+export async function removeUpload(db: SupabaseClient, id: string): Promise<void> {
+	const { error } = await db.from('uploads').delete().eq('id', id);
+	if (error) fail('Removing a file', error);
+}

@@ -1,0 +1,24 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { canWithdraw } from '$lib/applications';
+import { ApplicationError, withdrawApplication } from '$lib/server/applications';
+import { ownApplication } from '../load.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { application, opportunity } = await ownApplication(event);
+	if (!canWithdraw(application.status)) redirect(303, `/my/applications/${application.id}`);
+	return { application, title: opportunity?.title ?? 'this opportunity' };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { application } = await ownApplication(event);
+		try {
+			await withdrawApplication(event.locals.db, application.id);
+		} catch (e) {
+			if (e instanceof ApplicationError) return fail(400, { problem: e.message });
+			throw e;
+		}
+		redirect(303, `/my/applications/${application.id}?withdrawn`);
+	}
+};
