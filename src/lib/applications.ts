@@ -38,9 +38,10 @@ export function canWithdraw(status: ApplicationStatus): boolean {
 	return WITHDRAWABLE.includes(status);
 }
 
+/** Short names of the kinds of question, for lists. */
 export const QUESTION_KINDS = {
 	text: 'Written answer',
-	choice: 'Choose one',
+	choice: 'Choose from a list',
 	yes_no: 'Yes or no'
 } as const;
 export type QuestionKind = keyof typeof QUESTION_KINDS;

@@ -2,17 +2,7 @@
 // Client-safe: no server imports. The database fills in {name} and {opportunity} for each member;
 // the server fills in {when}, {where} and {term} from the interview or term details first.
 
-export const APPLICATION_STATUSES = {
-	draft: 'Not sent yet',
-	submitted: 'Sent',
-	shortlisted: 'Shortlisted',
-	interview: 'Invited to interview',
-	offered: 'Offered a place',
-	accepted: 'Accepted a place',
-	not_selected: 'Not this time',
-	withdrawn: 'Withdrawn'
-} as const;
-export type ApplicationStatus = keyof typeof APPLICATION_STATUSES;
+import { APPLICATION_STATUSES, type ApplicationStatus } from './applications';
 
 /** Statuses staff can see and filter by (a draft is the member's own until they send it). */
 export const SENT_STATUSES = [

@@ -1,5 +1,6 @@
 // Words and sums for the steering group recruitment round, shared by pages and the server.
 // Nothing here talks to the database, so components in the browser can use it too.
+import { APPLICATION_STATUSES, type ApplicationStatus } from './applications';
 
 /** One line of a round's person specification. */
 export interface Criterion {
@@ -24,20 +25,10 @@ export const MAX_SCORE = 3;
 /** The stages at which the panel may give or change scores. */
 export const SCORING_STAGES = ['shortlisted', 'interview'] as const;
 
-export type ApplicationStage =
-	'draft' | 'submitted' | 'shortlisted' | 'interview' | 'offered' | 'accepted' | 'not_selected' | 'withdrawn';
+export type ApplicationStage = ApplicationStatus;
 
-/** Where an application has got to, as staff say it. */
-export const STAGES: Record<ApplicationStage, string> = {
-	draft: 'Draft',
-	submitted: 'Sent',
-	shortlisted: 'Shortlisted',
-	interview: 'Invited to interview',
-	offered: 'Offered a place',
-	accepted: 'Accepted',
-	not_selected: 'Not selected',
-	withdrawn: 'Withdrawn'
-};
+/** Where an application has got to: the same words everywhere. */
+export const STAGES = APPLICATION_STATUSES;
 
 export function canScore(stage: ApplicationStage): boolean {
 	return (SCORING_STAGES as readonly string[]).includes(stage);

@@ -3,7 +3,17 @@
 // application in their list. Also without JavaScript (with saving for later and withdrawing), and a
 // closed opportunity refusing applications.
 import type { Page } from '@playwright/test';
-import { askForCode, codeIn, expect, expectAccessible, signIn, test } from './fixtures';
+import {
+	askForCode,
+	codeIn,
+	expect,
+	expectAccessible,
+	expectAccessibleWithoutJs,
+	mailTo,
+	signIn,
+	test,
+	type Mail
+} from './fixtures';
 
 // Members with no seeded applications, used by no other browser test; one set per project, as the
 // phone and desktop runs happen at the same time.
@@ -15,17 +25,6 @@ const accountsFor = (project: string) => (project === 'phone' ? ACCOUNTS.phone :
 
 const BLOG = 'Write a blog about your experience of care';
 const CLOSED = "Guideline committee: moving from children's to adults' services";
-
-interface Mail {
-	id: string;
-	subject: string;
-	text: string;
-}
-
-async function mailTo(address: string): Promise<Mail[]> {
-	const res = await fetch(`${process.env.MAILBOX_URL}/messages?to=${encodeURIComponent(address)}`);
-	return (await res.json()) as Mail[];
-}
 
 /** The confirmation emails a member has had about an opportunity (waiting for the first). */
 async function confirmations(address: string, title: string): Promise<Mail[]> {
@@ -62,25 +61,6 @@ function wav(seconds = 0.5, rate = 8000): Buffer {
 	header.write('data', 36);
 	header.writeUInt32LE(data.length, 40);
 	return Buffer.concat([header, data]);
-}
-
-/**
- * axe needs JavaScript, so a page reached without it is checked as the same signed-in member sees it
- * in a second window with JavaScript on: the same address, the same state.
- */
-async function expectAccessibleWithoutJs(page: Page, state: string) {
-	const context = await page
-		.context()
-		.browser()!
-		.newContext({
-			storageState: await page.context().storageState(),
-			viewport: page.viewportSize(),
-			javaScriptEnabled: true
-		});
-	const twin = await context.newPage();
-	await twin.goto(page.url());
-	await expectAccessible(twin, `${state} (the page reached without JavaScript)`);
-	await context.close();
 }
 
 async function openBlog(page: Page) {

@@ -18,15 +18,58 @@ export async function expectAccessible(page: Page, state: string): Promise<void>
 	expect(summary, `axe violations on ${state} (${page.url()})`).toEqual([]);
 }
 
-interface Mail {
+export interface Mail {
 	id: string;
 	subject: string;
 	text: string;
+	headers?: Record<string, string>;
 }
 
-async function mailTo(address: string): Promise<Mail[]> {
+/** Every email the local mail catcher has received for an address. */
+export async function mailTo(address: string): Promise<Mail[]> {
 	const res = await fetch(`${process.env.MAILBOX_URL}/messages?to=${encodeURIComponent(address)}`);
 	return (await res.json()) as Mail[];
+}
+
+/** The ids of the emails an address already has, to tell new ones from them. */
+export async function seenBy(address: string): Promise<Set<string>> {
+	return new Set((await mailTo(address)).map((m) => m.id));
+}
+
+/** Waits for a new email to an address (one not in `seen`). */
+export async function nextMail(address: string, seen: Set<string>, timeoutMs = 10_000): Promise<Mail> {
+	const until = Date.now() + timeoutMs;
+	while (Date.now() < until) {
+		const mail = (await mailTo(address)).find((m) => !seen.has(m.id));
+		if (mail) return mail;
+		await new Promise((r) => setTimeout(r, 150));
+	}
+	throw new Error(`No email arrived for ${address}`);
+}
+
+/**
+ * axe needs JavaScript in the page, so a page reached without it is checked as the same person sees it
+ * in a second window with JavaScript on: the same address, the same cookies, the same size.
+ */
+export async function expectAccessibleWithoutJs(page: Page, state: string): Promise<void> {
+	const context = await page
+		.context()
+		.browser()!
+		.newContext({
+			storageState: await page.context().storageState(),
+			viewport: page.viewportSize(),
+			javaScriptEnabled: true
+		});
+	try {
+		const twin = await context.newPage();
+		await twin.goto(page.url());
+		await expect(twin.getByRole('heading', { level: 1 })).toHaveText(
+			(await page.getByRole('heading', { level: 1 }).textContent()) ?? ''
+		);
+		await expectAccessible(twin, `${state} (the page reached without JavaScript)`);
+	} finally {
+		await context.close();
+	}
 }
 
 /** Ask for a code on /sign-in and return a function that waits for the email it sends. */

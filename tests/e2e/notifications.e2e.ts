@@ -3,8 +3,7 @@
 import { createClient } from '@supabase/supabase-js';
 import nodemailer from 'nodemailer';
 import { deliverDueAlerts } from '../../src/lib/server/alerts/deliver';
-import type { Browser, Page } from '@playwright/test';
-import { expect, expectAccessible, signIn, test } from './fixtures';
+import { expect, expectAccessible, expectAccessibleWithoutJs, mailTo, signIn, test } from './fixtures';
 
 // Generated demo members no other browser test uses: one per project, as the two run at once.
 const MEMBERS = { phone: 'hye-jin.park@example.org', desktop: 'tendai.chikwanha@example.org' } as const;
@@ -26,37 +25,6 @@ async function profileOf(email: string) {
 		.single();
 	expect(error).toBeNull();
 	return data as { id: string; interests: string[]; interest_types: string[]; notify_rhythm: string };
-}
-
-interface Mail {
-	id: string;
-	subject: string;
-	text: string;
-	headers?: Record<string, string>;
-}
-
-async function mailTo(address: string): Promise<Mail[]> {
-	const res = await fetch(`${process.env.MAILBOX_URL}/messages?to=${encodeURIComponent(address)}`);
-	return (await res.json()) as Mail[];
-}
-
-/**
- * axe needs JavaScript in the page, so a page seen with JavaScript off is checked by opening the same
- * address (which shows the same state) in a second page with it on, at the same size.
- */
-async function expectAccessibleWithoutJs(browser: Browser, page: Page, state: string) {
-	// Contexts made in a test take the test's options, so JavaScript is turned back on here.
-	const context = await browser.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() });
-	try {
-		const copy = await context.newPage();
-		await copy.goto(page.url());
-		await expect(copy.getByRole('heading', { level: 1 })).toHaveText(
-			(await page.getByRole('heading', { level: 1 }).textContent()) ?? ''
-		);
-		await expectAccessible(copy, state);
-	} finally {
-		await context.close();
-	}
 }
 
 test('a member chooses what they hear about', async ({ page }, info) => {
@@ -125,7 +93,7 @@ test('a member chooses what they hear about', async ({ page }, info) => {
 test.describe('with JavaScript off', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('the stop link in a real alert email stops the emails', async ({ browser, page, request }, info) => {
+	test('the stop link in a real alert email stops the emails', async ({ page, request }, info) => {
 		const email = memberFor(info.project.name);
 		const db = service();
 		const member = await profileOf(email);
@@ -185,7 +153,7 @@ test.describe('with JavaScript off', () => {
 				'Stop emails about new opportunities?'
 			);
 			await expect(page.getByText('At the moment we email you at most once a week')).toBeVisible();
-			await expectAccessibleWithoutJs(browser, page, 'stop emails?');
+			await expectAccessibleWithoutJs(page, 'stop emails?');
 			await page.getByRole('button', { name: 'Stop these emails' }).click();
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 				'You will not get emails about new opportunities'
@@ -193,7 +161,7 @@ test.describe('with JavaScript off', () => {
 			await expect(page.getByRole('status')).toHaveText(
 				'Done. We will not email you about new opportunities.'
 			);
-			await expectAccessibleWithoutJs(browser, page, 'emails stopped');
+			await expectAccessibleWithoutJs(page, 'emails stopped');
 			expect((await profileOf(email)).notify_rhythm).toBe('off');
 
 			await page.getByRole('button', { name: 'Email me as they come' }).click();
@@ -203,7 +171,7 @@ test.describe('with JavaScript off', () => {
 			await expect(page.getByRole('status')).toHaveText(
 				'Done. We will email you soon after each new opportunity that matches is published.'
 			);
-			await expectAccessibleWithoutJs(browser, page, 'emails started again');
+			await expectAccessibleWithoutJs(page, 'emails started again');
 			expect((await profileOf(email)).notify_rhythm).toBe('as_they_come');
 			await expect(page.getByRole('link', { name: 'sign in and go to What you hear about' })).toHaveAttribute(
 				'href',
@@ -227,7 +195,7 @@ test.describe('with JavaScript off', () => {
 			expect(response?.status()).toBe(404);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link does not work');
 			await expect(page).toHaveTitle('This link does not work – Together');
-			await expectAccessibleWithoutJs(browser, page, 'a link that does not work');
+			await expectAccessibleWithoutJs(page, 'a link that does not work');
 			const post = await request.post(`${stop}x`, { form: { 'List-Unsubscribe': 'One-Click' } });
 			expect(post.status()).toBe(404);
 		} finally {

@@ -3,35 +3,12 @@
 // applications at once, made with JavaScript off. Each member's email is read from the mailbox.
 // Also: writing an application's questions, moving one by keyboard. Desktop only: staff work at desks.
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, signIn, test } from './fixtures';
+import { expect, expectAccessible, nextMail, seenBy, signIn, test } from './fixtures';
 
 /** A staff account no other test signs in with (added for these tests at the end of the demo data). */
 const REVIEWER = 'reviewer@example.org';
 const GUIDELINE = 'Guideline committee: supporting adults with a learning disability in later life';
 const DRAFT = 'Guideline committee: social work with autistic adults';
-
-interface Mail {
-	id: string;
-	subject: string;
-	text: string;
-}
-
-async function mailTo(address: string): Promise<Mail[]> {
-	const res = await fetch(`${process.env.MAILBOX_URL}/messages?to=${encodeURIComponent(address)}`);
-	return (await res.json()) as Mail[];
-}
-
-async function nextMail(address: string, seen: Set<string>): Promise<Mail> {
-	const until = Date.now() + 10_000;
-	while (Date.now() < until) {
-		const mail = (await mailTo(address)).find((m) => !seen.has(m.id));
-		if (mail) return mail;
-		await new Promise((r) => setTimeout(r, 150));
-	}
-	throw new Error(`No email arrived for ${address}`);
-}
-
-const seenBy = async (address: string) => new Set((await mailTo(address)).map((m) => m.id));
 
 /** A day two weeks from now, as a date field takes it (YYYY-MM-DD, UK calendar). */
 function inTwoWeeks(): string {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-	APPLICATION_STATUSES,
 	DECISIONS,
 	DECISION_ERRORS,
 	commonDecisions,
@@ -13,9 +12,9 @@ import {
 	formatWhen,
 	placeholdersFor,
 	templateFor,
-	unknownPlaceholders,
-	type ApplicationStatus
+	unknownPlaceholders
 } from '$lib/decisions';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '$lib/applications';
 
 describe('decisionsFor', () => {
 	it('allows the same moves as decide_applications', () => {

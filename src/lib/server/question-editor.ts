@@ -1,7 +1,8 @@
 // The questions an opportunity's application asks, as staff write them. Queries run as the staff
 // member (locals.db); Row Level Security lets only staff add, change, move or remove questions.
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { QuestionInput, QuestionKind } from '$lib/validation/question';
+import type { QuestionKind } from '$lib/applications';
+import type { QuestionInput } from '$lib/validation/question';
 import { fail } from './db/fail';
 
 export interface Question {

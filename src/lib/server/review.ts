@@ -5,10 +5,11 @@
 // writes applications or events directly.
 import { error } from '@sveltejs/kit';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { SENT_STATUSES, isApplicationStatus, type ApplicationStatus, type Decision } from '$lib/decisions';
+import { SENT_STATUSES, isApplicationStatus, type Decision } from '$lib/decisions';
+import { type ApplicationStatus } from '$lib/applications';
 import type { OpportunityStatus, OpportunityType } from '$lib/opportunities';
 import type { DecisionInput } from '$lib/validation/decision';
-import type { QuestionKind } from '$lib/validation/question';
+import type { QuestionKind } from '$lib/applications';
 import type { ContactMethod } from '$lib/validation/profile';
 import { withDetails } from '$lib/validation/decision';
 import type { SessionUser } from './auth/session';

@@ -1,19 +1,13 @@
 // Checking an application question staff write: its kind, the question itself, an optional hint,
 // the options members choose from, and whether it must be answered.
 import * as v from 'valibot';
+import type { QuestionKind } from '$lib/applications';
 import { formValues, optionalText, parse, text } from './form';
 
-export const QUESTION_KINDS = {
+/** The kinds of question, as staff choose them when writing one. */
+export const QUESTION_KINDS: Record<QuestionKind, string> = {
 	text: 'Written answer (members can also record their voice or ask for a phone call)',
 	choice: 'Choose one from a list',
-	yes_no: 'Yes or no'
-} as const;
-export type QuestionKind = keyof typeof QUESTION_KINDS;
-
-/** Short names for lists. */
-export const QUESTION_KIND_NAMES: Record<QuestionKind, string> = {
-	text: 'Written answer',
-	choice: 'Choose from a list',
 	yes_no: 'Yes or no'
 };
 

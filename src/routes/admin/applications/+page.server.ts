@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { APPLICATION_STATUSES, SENT_STATUSES } from '$lib/decisions';
+import { SENT_STATUSES } from '$lib/decisions';
+import { APPLICATION_STATUSES } from '$lib/applications';
 import {
 	decisionEvents,
 	emailDecision,

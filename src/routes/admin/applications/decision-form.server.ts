@@ -4,7 +4,6 @@
 // was first shown, so sending twice (a double press, a retry, the back button) decides nothing twice.
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import {
-	APPLICATION_STATUSES,
 	DECISION_ERRORS,
 	decisionLabel,
 	decisionsFor,
@@ -13,6 +12,7 @@ import {
 	templateFor,
 	type Decision
 } from '$lib/decisions';
+import { APPLICATION_STATUSES } from '$lib/applications';
 import {
 	DecisionError,
 	decide,
