@@ -1237,12 +1237,14 @@ from public.profiles p
 join public.opportunities o on o.published_at is not null
 where p.role = 'member';
 
--- Staff review of applications: a reviewer for the browser tests --------------------------------
--- Rowan Pike reviews applications in the desktop tests, so that journey never shares a sign-in
--- with another test running at the same time.
+-- Two more of the co-production team ----------------------------------------------------------
+-- Rowan reviews applications and Nia supports members through recruitment. In the browser tests
+-- each has journeys of their own, so no two journeys running at once share a sign-in.
 
 insert into public.profiles
   (email, full_name, preferred_name, pronouns, phone, contact_methods, interests, role, status, created_at, updated_at)
 values
-  ('reviewer@example.org', 'Rowan Pike', 'Rowan', 'she/her', '07700 900007', '{email}', '{}', 'staff', 'active',
-    now() - interval '300 days', now() - interval '300 days');
+  ('rowan.pike@example.org', 'Rowan Pike', 'Rowan', 'she/her', '07700 900007', '{email}', '{}', 'staff', 'active',
+    now() - interval '300 days', now() - interval '300 days'),
+  ('nia.roberts@example.org', 'Nia Roberts', 'Nia', 'she/her', '07700 900008', '{email}', '{}', 'staff', 'active',
+    now() - interval '210 days', now() - interval '210 days');

@@ -10,6 +10,8 @@ import {
 	expectAccessible,
 	expectAccessibleWithoutJs,
 	mailTo,
+	nextMail,
+	seenBy,
 	signIn,
 	test,
 	type Mail
@@ -272,6 +274,32 @@ test('apply with a written, a recorded and a chosen answer; send once; find it a
 	expect(sent).toHaveLength(1);
 	expect(sent[0]!.text).toContain(`We have your application for “${BLOG}”.`);
 	expect(sent[0]!.text).toContain(`${new URL(page.url()).origin}${applicationPath}`);
+
+	// On the phone run, a member of staff shortlists it at their desk; the member sees the change and
+	// the message on their application, and gets the email. (Nia signs in only here.)
+	if (info.project.name !== 'phone') return;
+	const desk = await page
+		.context()
+		.browser()!
+		.newContext({ baseURL: new URL(page.url()).origin, viewport: { width: 1280, height: 800 } });
+	const staff = await desk.newPage();
+	await signIn(staff, 'nia.roberts@example.org');
+	await staff.goto(`/admin/applications/${applicationPath.split('/').pop()}`);
+	await expect(staff.getByRole('heading', { level: 2, name: 'Answers' })).toBeVisible();
+	await expect(staff.locator('audio')).toHaveAttribute('src', src);
+	await staff.getByRole('link', { name: 'Shortlist', exact: true }).click();
+	await expect(staff.getByLabel('Subject')).toHaveValue(/shortlist/i);
+	await staff.getByRole('button', { name: 'Check the message' }).click();
+	const seen = await seenBy(email);
+	await staff.getByRole('button', { name: 'Send the decision' }).click();
+	await expect(staff.locator('.status-line')).toContainText('Shortlisted');
+	const subject = (await nextMail(email, seen)).subject;
+	await desk.close();
+
+	await page.goto(applicationPath);
+	await expect(page.locator('.summary-list .tag').first()).toHaveText('Shortlisted');
+	await expect(page.getByText(subject)).toBeVisible();
+	await expectAccessible(page, 'my application after a staff decision');
 });
 
 test('a closed opportunity does not take applications', async ({ page }, info) => {

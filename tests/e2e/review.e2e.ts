@@ -5,8 +5,8 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, nextMail, seenBy, signIn, test } from './fixtures';
 
-/** A staff account no other test signs in with (added for these tests at the end of the demo data). */
-const REVIEWER = 'reviewer@example.org';
+/** A staff member no other browser test signs in as. */
+const REVIEWER = 'rowan.pike@example.org';
 const GUIDELINE = 'Guideline committee: supporting adults with a learning disability in later life';
 const DRAFT = 'Guideline committee: social work with autistic adults';
 

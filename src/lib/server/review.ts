@@ -130,6 +130,16 @@ export async function listQueue(db: SupabaseClient, f: QueueFilters): Promise<Qu
 	return rows;
 }
 
+/** Sent applications nobody has decided on yet, for the staff home. */
+export async function countWaiting(db: SupabaseClient): Promise<number> {
+	const { count, error } = await db
+		.from('applications')
+		.select('id', { count: 'exact', head: true })
+		.eq('status', 'submitted');
+	if (error) fail('Applications', error);
+	return count ?? 0;
+}
+
 /** Opportunities with at least one sent application, for the filter. */
 export async function opportunitiesWithApplications(
 	db: SupabaseClient

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { findMine } from '$lib/server/applications';
 import { getOpportunity } from '$lib/server/opportunities';
+import { listCriteria } from '$lib/server/recruitment';
 import { isSaved, save, unsave } from '$lib/server/saved';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -9,14 +10,18 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const opportunity = await getOpportunity(locals.db, id);
 	if (!opportunity) error(404, 'We could not find that opportunity. It may have been taken down.');
 	const view = url.searchParams.get('view') === 'easy-read' ? 'easy-read' : 'standard';
-	const [saved, application] = locals.user
-		? await Promise.all([isSaved(locals.db, id), findMine(locals.db, locals.user.id, id)])
-		: [false, null];
+	const [saved, application, criteria] = await Promise.all([
+		locals.user ? isSaved(locals.db, id) : false,
+		locals.user ? findMine(locals.db, locals.user.id, id) : null,
+		// A steering group role shows the person specification the panel scores against.
+		opportunity.type === 'steering_group_role' ? listCriteria(locals.db, id) : []
+	]);
 	return {
 		opportunity,
 		view,
 		saved,
 		signedIn: !!locals.user,
+		criteria,
 		application: application ? { id: application.id, status: application.status } : null
 	};
 };
