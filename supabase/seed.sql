@@ -164,7 +164,7 @@ values
       'The steering group is where members and staff decide together how the network is run. It agrees our priorities for the year, checks that involvement payments are fair and on time, and makes sure members'' ideas reach the people who run the organisation.',
       'This is our open recruitment round for 12 places. You do not need any experience of committees. We are looking for people who can listen, share their own experience of care or support, and speak up for members who are not in the room. We especially welcome young carers, people from Black, Asian and minority ethnic communities, and people living in rural areas, because we hear from them less often.',
       'The group meets four times a year in Manchester, and you can join on Zoom instead if that suits you better. Each meeting runs from 10am to 3pm, with breaks and lunch. We send the papers a week before, in standard and easy read versions, and a member of staff will phone you before your first meeting to talk through anything you need.',
-      'To apply, tell us why you would like to join. You can write it down, record a short video or ask us to phone you. Places last for two years.'
+      'To apply, tell us why you would like to join. You can write it down, record your voice, or ask us to phone you. Places last for two years.'
     ], E'\n\n'),
     '[
       {"text": "The steering group decides how Together is run.", "pictogram": "steering"},
@@ -173,7 +173,7 @@ values
       {"text": "The group meets 4 times a year.", "pictogram": "calendar"},
       {"text": "You can come to Manchester or join online.", "pictogram": "location"},
       {"text": "We pay you £150 for each meeting.", "pictogram": "money"},
-      {"text": "You can apply by writing, video or a phone call.", "pictogram": "writing"}
+      {"text": "You can apply by writing, recording your voice, or a phone call.", "pictogram": "writing"}
     ]',
     'hybrid',
     'Friends Meeting House, 6 Mount Street, Manchester M2 5NS, or join on Zoom',

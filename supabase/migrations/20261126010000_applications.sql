@@ -67,6 +67,14 @@ comment on table public.opportunity_alerts is 'New-opportunity emails already se
 
 create index opportunity_alerts_sent on public.opportunity_alerts (member_id, sent_at desc);
 
+-- Alerts start from now: what was published before members could choose is not sent again.
+insert into public.opportunity_alerts (member_id, opportunity_id, sent_at)
+select p.id, o.id, now()
+from public.profiles p
+join public.opportunities o on o.published_at is not null
+where p.role = 'member'
+on conflict do nothing;
+
 alter table public.opportunity_alerts enable row level security;
 revoke all on table public.opportunity_alerts from anon, authenticated;
 
