@@ -1237,9 +1237,10 @@ from public.profiles p
 join public.opportunities o on o.published_at is not null
 where p.role = 'member';
 
--- Two more of the co-production team ----------------------------------------------------------
--- Rowan reviews applications and Nia supports members through recruitment. In the browser tests
--- each has journeys of their own, so no two journeys running at once share a sign-in.
+-- More of the co-production team --------------------------------------------------------------
+-- Rowan reviews applications, Nia supports members through recruitment, and Leila and Ifan sit on
+-- recruitment panels. In the browser tests each has journeys of their own, so no two journeys
+-- running at once share a sign-in.
 
 insert into public.profiles
   (email, full_name, preferred_name, pronouns, phone, contact_methods, interests, role, status, created_at, updated_at)
@@ -1247,4 +1248,8 @@ values
   ('rowan.pike@example.org', 'Rowan Pike', 'Rowan', 'she/her', '07700 900007', '{email}', '{}', 'staff', 'active',
     now() - interval '300 days', now() - interval '300 days'),
   ('nia.roberts@example.org', 'Nia Roberts', 'Nia', 'she/her', '07700 900008', '{email}', '{}', 'staff', 'active',
-    now() - interval '210 days', now() - interval '210 days');
+    now() - interval '210 days', now() - interval '210 days'),
+  ('leila.haddad@example.org', 'Leila Haddad', 'Leila', 'she/her', '07700 900009', '{email}', '{}', 'staff', 'active',
+    now() - interval '500 days', now() - interval '500 days'),
+  ('ifan.jenkins@example.org', 'Ifan Jenkins', 'Ifan', 'he/him', '07700 900010', '{email}', '{}', 'staff', 'active',
+    now() - interval '150 days', now() - interval '150 days');
