@@ -101,6 +101,8 @@ test('save an opportunity, find it in saved opportunities, remove it', async ({ 
 	const title = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
 
 	await page.getByRole('link', { name: 'Easy read' }).click();
+	await expect(page).toHaveURL(/view=easy-read/);
+	await expect(page.getByRole('link', { name: 'Easy read' })).toHaveAttribute('aria-current', /.+/);
 	await page.getByRole('button', { name: 'Save this opportunity' }).click();
 	await expect(page.locator('.save-bar [role="status"]')).toHaveText(
 		'Saved. Find it in your saved opportunities.'
