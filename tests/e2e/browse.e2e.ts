@@ -27,6 +27,8 @@ test('home, list, filters, search and an opportunity in both views', async ({ pa
 	await expectAccessible(page, 'opportunities filtered');
 
 	await page.getByRole('link', { name: 'Clear search and filters' }).click();
+	await expect(page).toHaveURL(/\/opportunities$/);
+	await expect(page.getByLabel('Kind of opportunity')).toHaveValue('');
 	await page.getByLabel('Search').fill('steering group');
 	await page.getByRole('button', { name: 'Show opportunities' }).click();
 	await expect(page).toHaveURL(/q=steering\+group/);
