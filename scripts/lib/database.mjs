@@ -12,6 +12,15 @@ function sqlFile(path) {
 	return readFileSync(resolve(root, path), 'utf8');
 }
 
+/** The demo data: seed.sql first, then each part in supabase/seeds in name order (as config.toml lists them). */
+export function seedFiles() {
+	const parts = readdirSync(resolve(root, 'supabase/seeds'))
+		.filter((f) => /^[a-z0-9_-]+\.sql$/.test(f))
+		.sort()
+		.map((f) => `supabase/seeds/${f}`);
+	return ['supabase/seed.sql', ...parts];
+}
+
 export function migrationFiles() {
 	return readdirSync(migrationsDir)
 		.filter((f) => /^\d{14}_[a-z0-9_]+\.sql$/.test(f))
@@ -73,12 +82,14 @@ export async function prepare(url, { seed = true, log = console.log } = {}) {
 		}
 
 		if (isNew && seed) {
-			try {
-				await client.query(sqlFile('supabase/seed.sql'));
-			} catch (error) {
-				fail(`The demo data in supabase/seed.sql failed to load: ${error.message}.`);
+			for (const file of seedFiles()) {
+				try {
+					await client.query(sqlFile(file));
+				} catch (error) {
+					fail(`The demo data in ${file} failed to load: ${error.message}.`);
+				}
+				log(`  loaded the demo data (${file})`);
 			}
-			log('  loaded the demo data (supabase/seed.sql)');
 		}
 		return isNew;
 	} finally {

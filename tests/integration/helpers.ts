@@ -5,7 +5,10 @@ import { SignJWT } from 'jose';
 export const ACCOUNTS = {
 	memberA: { id: '00000000-0000-4000-8000-000000000001', email: 'member@example.org', role: 'member' },
 	memberB: { id: '00000000-0000-4000-8000-000000000002', email: 'member2@example.org', role: 'member' },
+	/** Sam: staff, arranges adjustments. */
 	staff: { id: '00000000-0000-4000-8000-000000000003', email: 'staff@example.org', role: 'staff' },
+	/** Jo: staff with the finance permission only. */
+	finance: { id: '00000000-0000-4000-8000-000000000004', email: 'finance@example.org', role: 'staff' },
 	admin: { id: '00000000-0000-4000-8000-000000000005', email: 'admin@example.org', role: 'admin' }
 } as const;
 

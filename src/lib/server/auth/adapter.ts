@@ -3,6 +3,7 @@
 import type { Adapter, DatabaseSession, DatabaseUser } from 'lucia';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { sha256Hex } from './hash';
+import type { StaffPermission } from './session';
 
 interface SessionRow {
 	id: string;
@@ -20,9 +21,10 @@ interface ProfileRow {
 	preferred_name: string | null;
 	role: 'member' | 'staff' | 'admin';
 	status: 'invited' | 'active' | 'paused' | 'left';
+	permissions: StaffPermission[];
 }
 
-const PROFILE_COLUMNS = 'id, email, full_name, preferred_name, role, status';
+const PROFILE_COLUMNS = 'id, email, full_name, preferred_name, role, status, permissions';
 
 function toSession(row: SessionRow, id: string): DatabaseSession {
 	return {

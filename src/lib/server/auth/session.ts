@@ -38,7 +38,8 @@ export const lucia = new Lucia(new SupabaseSessionAdapter(serviceClient), {
 		fullName: a.full_name,
 		preferredName: a.preferred_name,
 		role: a.role,
-		status: a.status
+		status: a.status,
+		permissions: a.permissions ?? []
 	})
 });
 
@@ -56,6 +57,7 @@ declare module 'lucia' {
 			preferred_name: string | null;
 			role: 'member' | 'staff' | 'admin';
 			status: 'invited' | 'active' | 'paused' | 'left';
+			permissions: StaffPermission[];
 		};
 	}
 }
@@ -67,7 +69,12 @@ export interface SessionUser {
 	preferredName: string | null;
 	role: 'member' | 'staff' | 'admin';
 	status: 'invited' | 'active' | 'paused' | 'left';
+	/** What a staff member may do beyond the staff role; admins hold every permission. */
+	permissions: StaffPermission[];
 }
+
+/** Permissions beyond the staff role, as the database names them (public.staff_permission). */
+export type StaffPermission = 'arrange_adjustments' | 'finance';
 
 export interface SessionInfo {
 	id: string;
@@ -78,6 +85,15 @@ export interface SessionInfo {
 
 export function isStaff(user: Pick<SessionUser, 'role'> | null): boolean {
 	return user?.role === 'staff' || user?.role === 'admin';
+}
+
+/** Whether a staff member may do this: admins always; staff when it is on their profile. */
+export function hasPermission(
+	user: Pick<SessionUser, 'role' | 'permissions'> | null,
+	permission: StaffPermission
+): boolean {
+	if (user?.role === 'admin') return true;
+	return user?.role === 'staff' && user.permissions.includes(permission);
 }
 
 /** Where someone lands after signing in: members on their own page, staff on the staff home. */

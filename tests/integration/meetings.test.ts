@@ -1,0 +1,124 @@
+// Meetings and staff permissions: who reads a meeting, its joining link, and who may write.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNTS, anon, as, draftInput, service } from './helpers';
+
+const COLUMNS = 'id, opportunity_id, title, starts_at, location_type, step_free';
+let draftMeeting: number;
+let committeeMeeting: number;
+
+beforeAll(async () => {
+	const staff = as(ACCOUNTS.staff);
+	const { data: draft } = await staff
+		.from('opportunities')
+		.insert(draftInput('Meetings test, draft'))
+		.select('id')
+		.single();
+	const { data: made, error } = await staff
+		.from('meetings')
+		.insert({
+			opportunity_id: (draft as { id: number }).id,
+			title: 'Planning meeting',
+			starts_at: '2027-03-01T10:00:00Z',
+			ends_at: '2027-03-01T12:00:00Z',
+			location_type: 'online',
+			joining_link: 'https://meet.example.org/planning'
+		})
+		.select('id')
+		.single();
+	expect(error).toBeNull();
+	draftMeeting = (made as { id: number }).id;
+	const { data: committee } = await service()
+		.from('meetings')
+		.select('id, opportunities!inner (title)')
+		.like('opportunities.title', 'Guideline committee: moving from children%')
+		.eq('title', 'Committee meeting 1')
+		.single();
+	committeeMeeting = (committee as { id: number }).id;
+});
+
+describe('meetings', () => {
+	it('the public reads meetings of published and closed opportunities, never of drafts', async () => {
+		const { data } = await anon().from('meetings').select(COLUMNS);
+		const ids = (data ?? []).map((m) => m.id);
+		expect(ids).toContain(committeeMeeting);
+		expect(ids).not.toContain(draftMeeting);
+	});
+
+	it('nobody reads the joining link straight from the table', async () => {
+		for (const client of [anon(), as(ACCOUNTS.memberA), as(ACCOUNTS.staff)]) {
+			const { error } = await client.from('meetings').select('joining_link').limit(1);
+			expect(error?.code).toBe('42501');
+		}
+	});
+
+	it('the joining link goes to people taking part and to staff only', async () => {
+		const { data: steering } = await service()
+			.from('meetings')
+			.select('id, opportunities!inner (title)')
+			.like('opportunities.title', 'Steering group member: recruitment round two years ago')
+			.limit(1)
+			.single();
+		const id = (steering as { id: number }).id;
+		// Alex is not on the sitting steering group; staff are.
+		const member = await as(ACCOUNTS.memberA).rpc('meeting_joining_link', { meeting: id });
+		expect(member.data).toBeNull();
+		const staff = await as(ACCOUNTS.staff).rpc('meeting_joining_link', { meeting: id });
+		expect(staff.data).toBe('https://meet.example.org/steering-group');
+		const { error } = await anon().rpc('meeting_joining_link', { meeting: id });
+		expect(error).not.toBeNull();
+	});
+
+	it('members cannot add, change or remove meetings', async () => {
+		const a = as(ACCOUNTS.memberA);
+		const { error: insert } = await a.from('meetings').insert({
+			opportunity_id: 1,
+			title: 'Made up meeting',
+			starts_at: '2027-03-01T10:00:00Z',
+			ends_at: '2027-03-01T12:00:00Z',
+			location_type: 'online'
+		});
+		expect(insert).not.toBeNull();
+		const { data: changed } = await a
+			.from('meetings')
+			.update({ title: 'Changed by a member' })
+			.eq('id', committeeMeeting)
+			.select('id');
+		expect(changed ?? []).toEqual([]);
+		const { data: removed } = await a.from('meetings').delete().eq('id', committeeMeeting).select('id');
+		expect(removed ?? []).toEqual([]);
+	});
+
+	it('a meeting must end after it starts, and one in a room needs a place', async () => {
+		const staff = as(ACCOUNTS.staff);
+		const base = { opportunity_id: 1, title: 'Bad meeting', location_type: 'in_person', place: 'Room 1' };
+		const backwards = await staff
+			.from('meetings')
+			.insert({ ...base, starts_at: '2027-03-01T12:00:00Z', ends_at: '2027-03-01T10:00:00Z' });
+		expect(backwards.error?.code).toBe('23514');
+		const nowhere = await staff.from('meetings').insert({
+			...base,
+			place: null,
+			starts_at: '2027-03-01T10:00:00Z',
+			ends_at: '2027-03-01T12:00:00Z'
+		});
+		expect(nowhere.error?.code).toBe('23514');
+	});
+});
+
+describe('staff permissions', () => {
+	it('nobody but the server changes permissions', async () => {
+		for (const account of [ACCOUNTS.memberA, ACCOUNTS.staff]) {
+			const { error } = await as(account)
+				.from('profiles')
+				.update({ permissions: ['finance'] })
+				.eq('id', account.id);
+			expect(error?.code).toBe('42501');
+		}
+		const { data } = await service()
+			.from('profiles')
+			.select('permissions')
+			.eq('id', ACCOUNTS.staff.id)
+			.single();
+		expect(data?.permissions).toEqual(['arrange_adjustments']);
+	});
+});
