@@ -3,7 +3,8 @@
 //   integration  vitest against a fresh local stack (PGlite in memory, or TEST_DATABASE_URL)
 //   e2e          Playwright + axe against a production build served on the same stack
 // With TEST_DATABASE_URL set (a PostgreSQL server it may empty), the integration suite runs a
-// second time against that server. `node scripts/test.mjs unit|integration|e2e` runs one part.
+// second time against that server. `node scripts/test.mjs unit|integration|e2e` runs one part;
+// after integration or e2e, test files or filters narrow it (`npm run test:e2e -- claims`).
 import { preflight } from './lib/preflight.mjs';
 
 preflight();
@@ -64,7 +65,10 @@ try {
 		const env = { ...stack.env, TEST_ORIGIN: `http://localhost:${s.appPort}` };
 
 		if (only === 'all' || only === 'integration') {
-			await part('integration (PGlite)', () => run(node, [vitest, 'run', '--project', 'integration'], env));
+			const files = only === 'integration' ? process.argv.slice(3) : [];
+			await part('integration (PGlite)', () =>
+				run(node, [vitest, 'run', '--project', 'integration', ...files], env)
+			);
 		}
 		if (only === 'all' || only === 'e2e') {
 			if (!existsSync(resolve(root, 'build/index.js')) || process.env.TEST_SKIP_BUILD !== '1')
