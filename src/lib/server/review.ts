@@ -3,7 +3,6 @@
 // Security applies; decisions go only through decide_applications (status, message and audit in
 // one transaction) and notes through their insert policy (audited by a trigger). Nothing here
 // writes applications or events directly.
-import { error } from '@sveltejs/kit';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { SENT_STATUSES, isApplicationStatus, type Decision } from '$lib/decisions';
 import { type ApplicationStatus } from '$lib/applications';
@@ -12,19 +11,8 @@ import type { DecisionInput } from '$lib/validation/decision';
 import type { QuestionKind } from '$lib/applications';
 import type { ContactMethod } from '$lib/validation/profile';
 import { withDetails } from '$lib/validation/decision';
-import type { SessionUser } from './auth/session';
 import { fail } from './db/fail';
 import { sendMail, type Message } from './mail';
-
-/**
- * Staff pages check who is asking in their layout, but form actions run before any layout does,
- * so each staff action checks again (Row Level Security would refuse anyway; this says so plainly).
- */
-export function requireStaff(user: SessionUser | null): asserts user is SessionUser {
-	if (!user) error(401, 'Sign in again to do this.');
-	if (user.role !== 'staff' && user.role !== 'admin')
-		error(403, 'These pages are for the co-production team.');
-}
 
 export interface OpportunityRef {
 	id: number;

@@ -7,9 +7,9 @@ import {
 	listQueue,
 	opportunitiesWithApplications,
 	queueQuery,
-	readQueueFilters,
-	requireStaff
+	readQueueFilters
 } from '$lib/server/review';
+import { requireStaff } from '$lib/server/auth/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

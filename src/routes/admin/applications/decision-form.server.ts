@@ -19,9 +19,9 @@ import {
 	emailDecision,
 	getDecisionTargets,
 	nameOf,
-	requireStaff,
 	type DecisionTarget
 } from '$lib/server/review';
+import { requireStaff } from '$lib/server/auth/guard';
 import { decisionValues, messageFor, parseDecision } from '$lib/validation/decision';
 
 /** The longest subject and message the database keeps, once names are filled in. */

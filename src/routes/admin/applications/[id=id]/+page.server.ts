@@ -5,9 +5,9 @@ import {
 	closedToApplications,
 	decisionEvents,
 	emailDecision,
-	getApplicationPage,
-	requireStaff
+	getApplicationPage
 } from '$lib/server/review';
+import { requireStaff } from '$lib/server/auth/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOTE_MAX = 5000;

@@ -1,7 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getOpportunity } from '$lib/server/opportunities';
 import { addQuestion, getQuestion, listQuestions, moveQuestion } from '$lib/server/question-editor';
-import { closedToApplications, requireStaff } from '$lib/server/review';
+import { closedToApplications } from '$lib/server/review';
+import { requireStaff } from '$lib/server/auth/guard';
 import { formValues } from '$lib/validation/form';
 import { parseQuestionForm } from '$lib/validation/question';
 import type { Actions, PageServerLoad } from './$types';

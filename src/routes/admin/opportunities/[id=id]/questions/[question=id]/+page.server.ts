@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getOpportunity } from '$lib/server/opportunities';
 import { getQuestion, listQuestions, removeQuestion, updateQuestion } from '$lib/server/question-editor';
-import { requireStaff } from '$lib/server/review';
+import { requireStaff } from '$lib/server/auth/guard';
 import { parseQuestionForm, questionToValues } from '$lib/validation/question';
 import type { Actions, PageServerLoad } from './$types';
 
