@@ -3,6 +3,7 @@ import { getOpportunity, history, setStatus, ukDay, updateOpportunity } from '$l
 import { readOpportunityForm } from '$lib/server/opportunity-form';
 import { sendDueAlertsSoon } from '$lib/server/notifications';
 import { listQuestions } from '$lib/server/question-editor';
+import { countMeetings } from '$lib/server/meetings';
 import { closedToApplications } from '$lib/server/review';
 import { opportunityToValues } from '$lib/validation/opportunity';
 import type { OpportunityStatus } from '$lib/opportunities';
@@ -18,6 +19,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		values: opportunityToValues(opportunity, ukDay(opportunity.closes_at)),
 		history: locals.user?.role === 'admin' ? await history(locals.db, id) : [],
 		questionCount: (await listQuestions(locals.db, id)).length,
+		meetingCount: await countMeetings(locals.db, id),
 		closedToApplications: opportunity.status !== 'draft' && closedToApplications(opportunity),
 		notice
 	};
