@@ -67,6 +67,25 @@ async function itemsOf(requestId: number) {
 	}[];
 }
 
+type Item = Awaited<ReturnType<typeof itemsOf>>[number];
+
+/** The request's items by category; a missing one fails the test. */
+async function byCategory(requestId: number): Promise<Record<'travel' | 'papers' | 'meeting', Item>> {
+	const items = await itemsOf(requestId);
+	const find = (c: string) => {
+		const item = items.find((i) => i.category === c);
+		if (!item) throw new Error(`No ${c} item`);
+		return item;
+	};
+	return { travel: find('travel'), papers: find('papers'), meeting: find('meeting') };
+}
+
+function first<T>(list: T[] | null | undefined): T {
+	const item = list?.[0];
+	if (item === undefined) throw new Error('Nothing found');
+	return item;
+}
+
 beforeAll(async () => {
 	const db = service();
 	const { error } = await db.from('profiles').upsert({
@@ -113,7 +132,9 @@ beforeAll(async () => {
 		.select('id')
 		.order('id');
 	expect(madeError).toBeNull();
-	[testMeeting, otherMeeting] = (made as { id: number }[]).map((m) => m.id);
+	const ids = (made as { id: number }[]).map((m) => m.id);
+	testMeeting = first(ids);
+	otherMeeting = first(ids.slice(1));
 });
 
 describe('access needs profile', () => {
@@ -341,7 +362,7 @@ describe('adjustment requests', () => {
 	});
 
 	it('members cannot set statuses or costs, directly or through the staff functions', async () => {
-		const [item] = await itemsOf(requestId);
+		const item = first(await itemsOf(requestId));
 		for (const account of [ACCOUNTS.memberA, ACCOUNTS.memberB]) {
 			const c = as(account);
 			const { error: direct } = await c
@@ -360,11 +381,11 @@ describe('adjustment requests', () => {
 			const { error: arrange } = await c.rpc('arrange_adjustment', { item: item.id, what: 'Taxi' });
 			expect(arrange?.message).toBe('not_allowed');
 		}
-		expect((await itemsOf(requestId))[0].status).toBe('requested');
+		expect(first(await itemsOf(requestId)).status).toBe('requested');
 	});
 
 	it('staff without the permission and finance cannot read or answer requests', async () => {
-		const [item] = await itemsOf(requestId);
+		const item = first(await itemsOf(requestId));
 		for (const client of [as(plainStaff), as(ACCOUNTS.finance)]) {
 			expect((await client.rpc('staff_adjustment_queue')).error?.message).toBe('not_allowed');
 			expect((await client.rpc('staff_adjustment_request', { request: requestId })).error?.message).toBe(
@@ -393,30 +414,30 @@ describe('adjustment requests', () => {
 			(r) => r.entity_id === String(requestId)
 		);
 		expect(rows.map((r) => r.details.via).sort()).toEqual(['queue', 'request']);
-		expect(rows[0].details).toMatchObject({ member_id: ACCOUNTS.memberA.id, opportunity_id: committee });
+		expect(first(rows).details).toMatchObject({ member_id: ACCOUNTS.memberA.id, opportunity_id: committee });
 	});
 
 	it('staff answer each item: agreed, partly agreed and not possible need their words', async () => {
 		const sam = as(ACCOUNTS.staff);
-		const byCategory = Object.fromEntries((await itemsOf(requestId)).map((i) => [i.category, i]));
+		const items = await byCategory(requestId);
 		const noReason = await sam.rpc('respond_to_adjustment', {
-			item: byCategory.meeting.id,
+			item: items.meeting.id,
 			decision: 'partly_agreed'
 		});
 		expect(noReason.error?.message).toBe('reason_needed');
 		const noAlternative = await sam.rpc('respond_to_adjustment', {
-			item: byCategory.papers.id,
+			item: items.papers.id,
 			decision: 'not_possible',
 			reason: 'Our easy read writer is away.'
 		});
 		expect(noAlternative.error?.message).toBe('alternative_needed');
 		expect(
-			(await sam.rpc('respond_to_adjustment', { item: byCategory.travel.id, decision: 'agreed' })).error
+			(await sam.rpc('respond_to_adjustment', { item: items.travel.id, decision: 'agreed' })).error
 		).toBeNull();
 		expect(
 			(
 				await sam.rpc('respond_to_adjustment', {
-					item: byCategory.meeting.id,
+					item: items.meeting.id,
 					decision: 'partly_agreed',
 					reason: 'Breaks are every 90 minutes for everyone.',
 					alternative: 'You can step out to the quiet room whenever you need.'
@@ -426,7 +447,7 @@ describe('adjustment requests', () => {
 		expect(
 			(
 				await sam.rpc('respond_to_adjustment', {
-					item: byCategory.papers.id,
+					item: items.papers.id,
 					decision: 'not_possible',
 					reason: 'Our easy read writer is away.',
 					alternative: 'We will go through the papers with you by phone.'
@@ -434,13 +455,13 @@ describe('adjustment requests', () => {
 			).error
 		).toBeNull();
 		const arranged = await sam.rpc('arrange_adjustment', {
-			item: byCategory.travel.id,
+			item: items.travel.id,
 			what: 'Taxi booked from home',
 			when_text: 'Pick-up 09:15'
 		});
 		expect(arranged.error).toBeNull();
 		expect(arranged.data).toMatchObject({ member_id: ACCOUNTS.memberA.id, all_arranged: false });
-		const notYet = await sam.rpc('arrange_adjustment', { item: byCategory.papers.id, what: 'Papers' });
+		const notYet = await sam.rpc('arrange_adjustment', { item: items.papers.id, what: 'Papers' });
 		expect(notYet.error?.message).toBe('wrong_status');
 
 		// The member sees exactly what staff wrote.
@@ -489,7 +510,7 @@ describe('adjustment requests', () => {
 			changed_after_agreement: true,
 			changed: ['travel']
 		});
-		const items = Object.fromEntries((await itemsOf(requestId)).map((i) => [i.category, i]));
+		const items = await byCategory(requestId);
 		expect(items.travel).toMatchObject({ status: 'requested', arranged_what: null });
 		expect(items.papers.status).toBe('not_possible');
 		const { data: events } = await as(ACCOUNTS.memberA)
@@ -520,7 +541,7 @@ describe('adjustment requests', () => {
 		const without = passport.filter((i) => i.category !== 'travel');
 		const { data } = await ask(as(ACCOUNTS.memberA), testMeeting, without);
 		expect(data).toMatchObject({ changed_after_agreement: true, changed: ['travel'] });
-		const items = Object.fromEntries((await itemsOf(requestId)).map((i) => [i.category, i]));
+		const items = await byCategory(requestId);
 		expect(items.travel.status).toBe('cancelled');
 		// Asking again brings it back as requested.
 		await ask(as(ACCOUNTS.memberA), testMeeting, passport);
@@ -560,7 +581,7 @@ describe('adjustment requests', () => {
 
 	it('staff record costs in pence; totals per opportunity for staff and finance only', async () => {
 		const sam = as(ACCOUNTS.staff);
-		const items = Object.fromEntries((await itemsOf(requestId)).map((i) => [i.category, i]));
+		const items = await byCategory(requestId);
 		const before = await sam.rpc('adjustment_cost_totals', { opportunity: committee });
 		const base = (before.data as { estimated_pence: number; actual_pence: number }[])[0] ?? {
 			estimated_pence: 0,
@@ -584,7 +605,7 @@ describe('adjustment requests', () => {
 		const { data: totals } = await as(ACCOUNTS.finance).rpc('adjustment_cost_totals', {
 			opportunity: committee
 		});
-		const [total] = totals as { estimated_pence: number; actual_pence: number }[];
+		const total = first(totals as { estimated_pence: number; actual_pence: number }[]);
 		expect(Number(total.estimated_pence) - Number(base.estimated_pence)).toBe(4500);
 		expect(Number(total.actual_pence) - Number(base.actual_pence)).toBe(3850);
 		for (const client of [as(ACCOUNTS.memberA), as(plainStaff)]) {
