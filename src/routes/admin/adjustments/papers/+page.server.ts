@@ -1,0 +1,26 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requirePermission } from '$lib/server/auth/guard';
+import { loadPapersDue, markPapersReady, tellPapersReady } from '$lib/server/adjustments-staff';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requirePermission(locals.user, 'arrange_adjustments');
+	// Audited: each request listed is a staff read of that member's request.
+	const papers = await loadPapersDue(locals.db);
+	return { papers, ready: url.searchParams.get('ready') };
+};
+
+export const actions: Actions = {
+	ready: async ({ locals, request }) => {
+		requirePermission(locals.user, 'arrange_adjustments');
+		const form = await request.formData();
+		const requestId = Number(form.get('request'));
+		const meeting = Number(form.get('meeting'));
+		if (!Number.isInteger(requestId) || requestId <= 0 || !Number.isInteger(meeting) || meeting <= 0)
+			return fail(400, { problem: 'This form is out of date. Open the page again.' });
+		const done = await markPapersReady(locals.db, requestId, meeting);
+		if (!done.ok) return fail(409, { problem: done.problem });
+		if (done.ready.first_time) await tellPapersReady(locals.db, done.ready);
+		redirect(303, `/admin/adjustments/papers?ready=${encodeURIComponent(done.ready.meeting_title)}`);
+	}
+};
