@@ -1,5 +1,8 @@
 // The people the staff side of adjustments uses in browser tests: one set per project, so the phone
 // and desktop runs never sign in as the same person (see supabase/seeds/21_adjustments_staff.sql).
+import { randomUUID } from 'node:crypto';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { SignJWT } from 'jose';
 export const STAFF_ACCOUNTS = {
 	phone: {
 		member: 'vikram.rao@example.org',
@@ -15,3 +18,67 @@ export const STAFF_ACCOUNTS = {
 
 /** Staff without the permission to arrange adjustments (used by the desktop run only). */
 export const STAFF_WITHOUT_PERMISSION = 'selin.aydin@example.org';
+
+// A member's request made through the API with the member's own JWT, as the member pages would
+// (Row Level Security and the database function decide, exactly as for the pages).
+
+const options = { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } };
+
+function env(name: string): string {
+	const value = process.env[name];
+	if (!value) throw new Error(`${name} is not set: run the browser tests with "npm run test:e2e".`);
+	return value;
+}
+
+function serviceDb(): SupabaseClient {
+	return createClient(env('SUPABASE_URL'), env('SUPABASE_SERVICE_ROLE_KEY'), options);
+}
+
+export async function asMember(email: string): Promise<{ id: string; db: SupabaseClient }> {
+	const { data, error } = await serviceDb().from('profiles').select('id').eq('email', email).single();
+	if (error) throw new Error(`No member ${email}: ${error.message}`);
+	const id = (data as { id: string }).id;
+	const token = new SignJWT({ role: 'authenticated', app_role: 'member', aud: 'authenticated' })
+		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+		.setSubject(id)
+		.setIssuedAt()
+		.setExpirationTime('10m')
+		.sign(new TextEncoder().encode(env('SUPABASE_JWT_SECRET')));
+	return {
+		id,
+		db: createClient(env('SUPABASE_URL'), env('SUPABASE_ANON_KEY'), { ...options, accessToken: () => token })
+	};
+}
+
+/** The id of an opportunity's meeting, by their titles. */
+export async function meetingId(
+	opportunityLike: string,
+	title: string
+): Promise<{ opportunity: number; meeting: number }> {
+	const { data, error } = await serviceDb()
+		.from('meetings')
+		.select('id, opportunity_id, opportunities!inner (title)')
+		.like('opportunities.title', opportunityLike)
+		.eq('title', title)
+		.single();
+	if (error) throw new Error(`No meeting ${title}: ${error.message}`);
+	const m = data as { id: number; opportunity_id: number };
+	return { opportunity: m.opportunity_id, meeting: m.id };
+}
+
+export async function askForAdjustments(
+	member: SupabaseClient,
+	opportunity: number,
+	meeting: number | null,
+	items: Record<string, unknown>[]
+): Promise<number> {
+	const { data, error } = await member.rpc('save_adjustment_request', {
+		opportunity,
+		meeting,
+		items,
+		share_with_organisers: false,
+		request_key: randomUUID()
+	});
+	if (error) throw new Error(`The request was refused: ${error.message}`);
+	return (data as { id: number }).id;
+}

@@ -334,6 +334,15 @@ export async function listReads(
 		.order('at', { ascending: false })
 		.order('id', { ascending: false })
 		.range(from, from + AUDIT_PAGE_SIZE - 1);
+	if (error?.code === 'PGRST103') {
+		// A page past the end (an old link, a typed address): nothing on it, and how many there are.
+		const { count: total, error: countError } = await db
+			.from('audit_log')
+			.select('id', { count: 'exact', head: true })
+			.in('action', ACTIONS[kind]);
+		if (countError) fail('Audit log', countError);
+		return { entries: [], total: total ?? 0 };
+	}
 	if (error) fail('Audit log', error);
 	type Row = {
 		id: number;
