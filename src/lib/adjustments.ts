@@ -21,6 +21,8 @@ export interface CategoryInfo {
 	label: string;
 	/** One short sentence under the heading. */
 	hint: string;
+	/** The question over the options (a fieldset's legend). */
+	question: string;
 	/** The options that belong to this category, with their labels. */
 	options: readonly { key: AccessOption; label: string }[];
 }
@@ -67,46 +69,55 @@ function options(...keys: AccessOption[]) {
 
 export const CATEGORY_INFO: Record<Category, CategoryInfo> = {
 	travel: {
+		question: 'What would help you travel to meetings?',
 		label: 'Travel',
 		hint: 'Getting to and from meetings.',
 		options: options('taxi', 'parking', 'accessible_transport', 'travel_companion')
 	},
 	overnight: {
+		question: 'What would help if you need to stay overnight?',
 		label: 'Staying overnight',
 		hint: 'If a meeting is far away or starts early.',
 		options: options('stay_night_before', 'accessible_room', 'room_for_assistant')
 	},
 	assistant: {
+		question: 'Does someone come with you to support you?',
 		label: 'Personal assistant or carer',
 		hint: 'Someone who comes with you to support you.',
 		options: options('personal_assistant', 'carer', 'assistant_costs')
 	},
 	dog: {
+		question: 'Does a dog come with you?',
 		label: 'Assistance or support dog',
 		hint: 'We make sure the venue is ready for your dog.',
 		options: options('assistance_dog', 'support_dog')
 	},
 	papers: {
+		question: 'How would you like your papers?',
 		label: 'Papers',
 		hint: 'How you would like meeting papers, and how early.',
 		options: options('easy_read', 'large_print', 'braille', 'audio', 'electronic', 'printed')
 	},
 	communication: {
+		question: 'What would help you communicate?',
 		label: 'Communication',
 		hint: 'Support to follow and take part in what is said.',
 		options: options('bsl_interpreter', 'lipspeaker', 'speech_to_text', 'captions', 'hearing_loop')
 	},
 	meeting: {
+		question: 'What would help you in the meeting?',
 		label: 'The meeting itself',
 		hint: 'The room, breaks, food and seating.',
 		options: options('breaks', 'quiet_room', 'step_free', 'accessible_toilet', 'food_and_drink', 'seating')
 	},
 	online: {
+		question: 'What would help you in online meetings?',
 		label: 'Online meetings',
 		hint: 'Meetings on a video call.',
 		options: options('phone_instead_of_video', 'camera_off', 'online_captions')
 	},
 	other: {
+		question: '',
 		label: 'Anything else',
 		hint: 'Anything we have not asked about.',
 		options: []

@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { takesPart } from '$lib/server/adjustments';
 import { findMine } from '$lib/server/applications';
 import { listUpcoming } from '$lib/server/meetings';
 import { getOpportunity } from '$lib/server/opportunities';
@@ -11,11 +12,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const opportunity = await getOpportunity(locals.db, id);
 	if (!opportunity) error(404, 'We could not find that opportunity. It may have been taken down.');
 	const view = url.searchParams.get('view') === 'easy-read' ? 'easy-read' : 'standard';
-	const [saved, application, criteria, meetings] = await Promise.all([
+	const [saved, application, criteria, takingPart, meetings] = await Promise.all([
 		locals.user ? isSaved(locals.db, id) : false,
 		locals.user ? findMine(locals.db, locals.user.id, id) : null,
 		// A steering group role shows the person specification the panel scores against.
 		opportunity.type === 'steering_group_role' ? listCriteria(locals.db, id) : [],
+		// Members taking part can ask for adjustments for its meetings.
+		locals.user ? takesPart(locals.db, locals.user.id, id) : false,
 		listUpcoming(locals.db, id, !!locals.user)
 	]);
 	return {
@@ -24,6 +27,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		saved,
 		signedIn: !!locals.user,
 		criteria,
+		takingPart,
 		meetings,
 		application: application ? { id: application.id, status: application.status } : null
 	};
