@@ -9,6 +9,7 @@ declare
   alex uuid := (select id from public.profiles where email = 'member@example.org');
   priya uuid := (select id from public.profiles where email = 'member2@example.org');
   sam uuid := (select id from public.profiles where email = 'staff@example.org');
+  charlotte uuid := (select id from public.profiles where email = 'charlotte.ward@example.org');
   morgan uuid := (select id from public.profiles where email = 'morgan.hughes@example.org');
   committee bigint := (select id from public.opportunities
     where title like 'Guideline committee: moving from children''s to adults'' services%');
@@ -118,6 +119,60 @@ begin
   insert into public.adjustment_events (request_id, item_id, category, kind, actor_id, at, details) values
     (req, it, 'papers', 'requested', priya, now() - interval '3 days', '{}'),
     (req, it, 'papers', 'agreed', sam, now() - interval '2 days', '{}');
+
+  -- Charlotte (the browser tests' spare account) joined the committee late; her request for
+  -- committee meeting 2 shows every outcome a member can see, and papers ready.
+  if charlotte is not null and meeting2 is not null then
+    insert into public.involvements (member_id, opportunity_id, role, starts_on, ends_on, created_at)
+    select charlotte, o.id, 'Committee member', o.starts_on, o.ends_on, now() - interval '7 days'
+    from public.opportunities o where o.id = committee;
+    insert into public.adjustment_requests (member_id, opportunity_id, meeting_id, submitted_at)
+    values (charlotte, committee, meeting2, now() - interval '6 days') returning id into req;
+    insert into public.adjustment_items (request_id, category, options, status, decided_at, decided_by,
+      arranged_what, arranged_when, arranged_at, arranged_by, actual_pence)
+    values (req, 'travel', '{parking}', 'arranged', now() - interval '5 days', sam,
+      'A blue badge parking space is booked for you at Temple Gate car park',
+      'All day on the day of the meeting, from 8am', now() - interval '4 days', sam, 1200)
+    returning id into it;
+    insert into public.adjustment_events (request_id, item_id, category, kind, actor_id, at, details) values
+      (req, it, 'travel', 'requested', charlotte, now() - interval '6 days', '{}'),
+      (req, it, 'travel', 'agreed', sam, now() - interval '5 days', '{}'),
+      (req, it, 'travel', 'arranged', sam, now() - interval '4 days', '{}');
+    insert into public.adjustment_items (request_id, category, options, large_print_size, status, decision_note,
+      decided_at, decided_by)
+    values (req, 'papers', '{large_print}', 24, 'agreed', 'We will post them to you as well as emailing them.',
+      now() - interval '5 days', sam)
+    returning id into it;
+    insert into public.adjustment_events (request_id, item_id, category, kind, actor_id, at, details) values
+      (req, it, 'papers', 'requested', charlotte, now() - interval '6 days', '{}'),
+      (req, it, 'papers', 'agreed', sam, now() - interval '5 days', '{}');
+    insert into public.adjustment_papers_ready (request_id, meeting_id, ready_at, ready_by)
+    values (req, meeting2, now() - interval '1 day', sam);
+    insert into public.adjustment_events (request_id, category, meeting_id, kind, actor_id, at, details)
+    values (req, 'papers', meeting2, 'papers_ready', sam, now() - interval '1 day', '{"meeting": "Committee meeting 2"}');
+    insert into public.adjustment_items (request_id, category, options, status, decision_reason, decision_alternative,
+      decided_at, decided_by)
+    values (req, 'communication', '{lipspeaker}', 'not_possible',
+      'We could not find a lipspeaker free on that day.',
+      'A speech-to-text reporter will be there, and the text shows on a screen next to you.',
+      now() - interval '5 days', sam)
+    returning id into it;
+    insert into public.adjustment_events (request_id, item_id, category, kind, actor_id, at, details) values
+      (req, it, 'communication', 'requested', charlotte, now() - interval '6 days', '{}'),
+      (req, it, 'communication', 'not_possible', sam, now() - interval '5 days', '{}');
+    insert into public.adjustment_items (request_id, category, options, status, decision_reason, decided_at, decided_by)
+    values (req, 'meeting', '{food_and_drink,seating}', 'partly_agreed',
+      'Lunch is a buffet, so we cannot promise a separate meal, but the caterer will label everything.',
+      now() - interval '5 days', sam)
+    returning id into it;
+    insert into public.adjustment_events (request_id, item_id, category, kind, actor_id, at, details) values
+      (req, it, 'meeting', 'requested', charlotte, now() - interval '6 days', '{}'),
+      (req, it, 'meeting', 'partly_agreed', sam, now() - interval '5 days', '{}');
+    insert into public.adjustment_items (request_id, category, options, status)
+    values (req, 'dog', '{assistance_dog}', 'requested') returning id into it;
+    insert into public.adjustment_events (request_id, item_id, category, kind, actor_id, at, details) values
+      (req, it, 'dog', 'requested', charlotte, now() - interval '6 days', '{}');
+  end if;
 
   -- Alex, training session 2: captions not possible, with a reason and what is offered instead.
   if session2 is not null then

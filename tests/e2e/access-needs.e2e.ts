@@ -204,5 +204,29 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('button', { name: 'Yes, delete my access needs' }).click();
 		await expect(page.getByText('Your access needs are deleted.')).toBeVisible();
 		await expect(page.getByText('You have not told us about any access needs yet.')).toBeVisible();
+
+		// Her request for committee meeting 2 (demo data) shows each outcome exactly as staff wrote it.
+		await page.goto('/my');
+		await page.getByRole('link', { name: 'My adjustments' }).click();
+		await page.getByRole('link', { name: /^Committee meeting 2: Guideline committee/ }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Adjustments for Committee meeting 2');
+		const item = (name: string) => page.locator('section.item', { has: page.getByRole('heading', { name }) });
+		await expect(item('Travel')).toContainText('Arranged');
+		await expect(item('Travel')).toContainText(
+			'A blue badge parking space is booked for you at Temple Gate car park'
+		);
+		await expect(item('Travel')).toContainText('All day on the day of the meeting, from 8am');
+		await expect(item('Papers')).toContainText('We will post them to you as well as emailing them.');
+		await expect(item('Communication')).toContainText('Not possible');
+		await expect(item('Communication')).toContainText('We could not find a lipspeaker free on that day.');
+		await expect(item('Communication')).toContainText(
+			'A speech-to-text reporter will be there, and the text shows on a screen next to you.'
+		);
+		await expect(item('The meeting itself')).toContainText('Partly agreed');
+		await expect(item('Assistance or support dog')).toContainText(
+			'Waiting for the co-production team to answer.'
+		);
+		await expect(page.getByText(/Committee meeting 2: ready since/)).toBeVisible();
+		await expectAccessibleWithoutJs(page, 'a request with every outcome');
 	});
 });

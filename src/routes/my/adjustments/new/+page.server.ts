@@ -28,8 +28,9 @@ async function context(locals: App.Locals, url: URL) {
 	const raw = url.searchParams.get('meeting');
 	let meetingId: number | null | undefined;
 	let scopeError: string | undefined;
-	if (raw !== null) {
-		const parsed = parse(scopeSchema, { meeting: raw }, { meeting: raw });
+	// "chosen" comes with the meeting form, so sending it without a choice shows the error.
+	if (raw !== null || url.searchParams.has('chosen')) {
+		const parsed = parse(scopeSchema, { meeting: raw ?? '' }, { meeting: raw ?? '' });
 		if (
 			parsed.ok &&
 			(parsed.data.meeting === null || part.meetings.some((m) => m.id === parsed.data.meeting))
