@@ -1,6 +1,5 @@
 // The people the staff side of adjustments uses in browser tests: one set per project, so the phone
 // and desktop runs never sign in as the same person (see supabase/seeds/21_adjustments_staff.sql).
-import { randomUUID } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
 export const STAFF_ACCOUNTS = {
@@ -19,8 +18,7 @@ export const STAFF_ACCOUNTS = {
 /** Staff without the permission to arrange adjustments (used by the desktop run only). */
 export const STAFF_WITHOUT_PERMISSION = 'selin.aydin@example.org';
 
-// A member's request made through the API with the member's own JWT, as the member pages would
-// (Row Level Security and the database function decide, exactly as for the pages).
+// A member's own view through the API, with their own JWT (Row Level Security decides, as for their pages).
 
 const options = { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } };
 
@@ -64,21 +62,4 @@ export async function meetingId(
 	if (error) throw new Error(`No meeting ${title}: ${error.message}`);
 	const m = data as { id: number; opportunity_id: number };
 	return { opportunity: m.opportunity_id, meeting: m.id };
-}
-
-export async function askForAdjustments(
-	member: SupabaseClient,
-	opportunity: number,
-	meeting: number | null,
-	items: Record<string, unknown>[]
-): Promise<number> {
-	const { data, error } = await member.rpc('save_adjustment_request', {
-		opportunity,
-		meeting,
-		items,
-		share_with_organisers: false,
-		request_key: randomUUID()
-	});
-	if (error) throw new Error(`The request was refused: ${error.message}`);
-	return (data as { id: number }).id;
 }

@@ -12,13 +12,7 @@ import {
 	signOut,
 	test
 } from './fixtures';
-import {
-	askForAdjustments,
-	asMember,
-	meetingId,
-	STAFF_ACCOUNTS,
-	STAFF_WITHOUT_PERMISSION
-} from './adjustments-accounts';
+import { asMember, meetingId, STAFF_ACCOUNTS, STAFF_WITHOUT_PERMISSION } from './adjustments-accounts';
 
 const COMMITTEE = "Guideline committee: moving from children's to adults' services%";
 
@@ -26,17 +20,36 @@ test('staff answer and arrange a request, and an admin sees the reads in the aud
 	page,
 	browser
 }, info) => {
-	test.setTimeout(240_000);
+	test.setTimeout(360_000);
 	const project = info.project.name as 'phone' | 'desktop';
 	const accounts = STAFF_ACCOUNTS[project];
 	const member = await asMember(accounts.member);
 	const { opportunity, meeting } = await meetingId(COMMITTEE, 'Committee meeting 1');
-	// Papers 25 days before a meeting 20 days away: already overdue.
-	const requestId = await askForAdjustments(member.db, opportunity, meeting, [
-		{ category: 'travel', options: ['taxi'], note: 'I use a wheelchair.' },
-		{ category: 'overnight', options: ['stay_night_before'] },
-		{ category: 'papers', options: ['easy_read', 'printed'], papers_days_before: 25 }
-	]);
+	// The member asks through their own pages. Papers 25 days before a meeting 20 days away: already overdue.
+	await signIn(page, accounts.member);
+	await page.goto(`/my/adjustments/new?opportunity=${opportunity}&meeting=${meeting}`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		/What do you need for this meeting\?|Change the adjustments/
+	);
+	const travelAsk = page.getByRole('region', { name: 'Travel' });
+	await travelAsk.getByLabel('A taxi', { exact: true }).check();
+	await travelAsk.getByLabel('Anything else about travel (optional)').fill('I use a wheelchair.');
+	await page
+		.getByRole('region', { name: 'Staying overnight' })
+		.getByLabel('A place to stay the night before')
+		.check();
+	const papersAsk = page.getByRole('region', { name: 'Papers' });
+	await papersAsk.getByLabel('Easy read', { exact: true }).check();
+	await papersAsk.getByLabel('Printed and posted to me').check();
+	await papersAsk.getByLabel(/How many days before a meeting you need the papers/).fill('25');
+	await page.getByLabel('No, only the staff who arrange adjustments').check();
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your answers before you send them');
+	await page.getByRole('button', { name: /^Send (your request|the changes)$/ }).click();
+	await expect(page).toHaveURL(/\/my\/adjustments\/\d+\?(sent|changed)/);
+	const requestId = Number(page.url().match(/\/my\/adjustments\/(\d+)/)![1]);
+	const memberPage = `/my/adjustments/${requestId}`;
+	await signOut(page);
 	const { data: profile } = await member.db.from('profiles').select('full_name').eq('id', member.id).single();
 	const memberName = (profile as { full_name: string }).full_name;
 	const seen = await seenBy(accounts.member);
@@ -233,6 +246,22 @@ test('staff answer and arrange a request, and an admin sees the reads in the aud
 	await page.getByRole('link', { name: /access needs profile$/ }).click();
 	await expect(page.getByRole('heading', { name: /access needs profile$/ })).toBeVisible();
 	await expectAccessible(page, 'a request with the member’s profile asked for');
+	await signOut(page);
+
+	// The member sees exactly that on their own page.
+	await signIn(page, accounts.member);
+	await page.goto(memberPage);
+	const mine = (name: string) => page.getByRole('region', { name: new RegExp(`^${name}`) });
+	await expect(mine('Travel')).toContainText('Taxi booked from home and back');
+	await expect(mine('Travel')).toContainText('pick-up 09:15');
+	await expect(mine('Staying overnight')).toContainText(reason);
+	await expect(mine('Staying overnight')).toContainText(instead);
+	await expect(mine('Papers')).toContainText(
+		'We can send easy read by email, but we cannot post a printed copy in time.'
+	);
+	await expect(mine('Papers')).toContainText('Easy read papers emailed');
+	await expect(page.locator('main')).not.toContainText('£');
+	await expectAccessible(page, 'the member sees the outcome');
 	await signOut(page);
 
 	// An admin sees the reads: who, which member, why.

@@ -19,6 +19,7 @@ test('shots', async ({ page }, info) => {
 	await shot('costs');
 	await page.goto('/admin/opportunities');
 	await page.getByRole('link', { name: /moving from children/ }).first().click();
+	await page.waitForURL(/admin\/opportunities\/\d+/);
 	const id = page.url().match(/opportunities\/(\d+)/)![1];
 	await page.getByRole('link', { name: /^Meetings \(/ }).click();
 	await shot('meetings');
