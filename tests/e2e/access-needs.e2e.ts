@@ -2,7 +2,15 @@
 // meeting: the form starts from their access needs, they change one thing for this request only,
 // check their answers and send. axe checks every page and state on the way.
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectAccessible, expectAccessibleWithoutJs, signIn, test } from './fixtures';
+import {
+	expect,
+	expectAccessible,
+	expectAccessibleWithoutJs,
+	nextMail,
+	seenBy,
+	signIn,
+	test
+} from './fixtures';
 
 const MEMBERS: Record<string, string> = {
 	phone: 'grace.adeyemi@example.org',
@@ -10,6 +18,11 @@ const MEMBERS: Record<string, string> = {
 };
 /** The spare account, for the run without JavaScript (phone only, so no two runs share it). */
 const MEMBER_WITHOUT_JS = 'charlotte.ward@example.org';
+
+/** A full-page picture of this state, kept with the test's results for people to look at. */
+async function picture(page: Page, name: string): Promise<void> {
+	await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+}
 
 /** Press Tab until the field has focus, as a keyboard user would; fail if it never comes. */
 async function tabTo(page: Page, target: Locator, limit = 150): Promise<void> {
@@ -33,10 +46,12 @@ test('fill the access needs with a keyboard, then ask for adjustments for a meet
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('My access needs');
 	await expect(page.getByText('You have not told us about any access needs yet.')).toBeVisible();
 	await expectAccessible(page, 'access needs, none yet');
+	await picture(page, 'access-needs-none-yet');
 
 	await page.getByRole('link', { name: 'Add your access needs' }).click();
 	await expect(page).toHaveURL(/\/my\/access-needs\/edit$/);
 	await expectAccessible(page, 'access needs form');
+	await picture(page, 'access-needs-form');
 
 	// Saving without choosing who may see them, or agreeing, shows what to fix.
 	await page.getByRole('button', { name: 'Save your access needs' }).click();
@@ -47,6 +62,7 @@ test('fill the access needs with a keyboard, then ask for adjustments for a meet
 	);
 	await expect(page).toHaveTitle(/^Error: /);
 	await expectAccessible(page, 'access needs form with errors');
+	await picture(page, 'access-needs-form-with-errors');
 
 	// From the top of the page, with the keyboard only.
 	await page.getByRole('heading', { level: 1 }).evaluate((h) => {
@@ -83,6 +99,7 @@ test('fill the access needs with a keyboard, then ask for adjustments for a meet
 	await expect(list).toContainText('A break every hour for 10 minutes');
 	await expect(list).toContainText('A seat near the door, please.');
 	await expectAccessible(page, 'access needs saved');
+	await picture(page, 'access-needs-saved');
 
 	// Asking for adjustments: from /my, then from the opportunity page.
 	await page.goto('/my');
@@ -90,6 +107,7 @@ test('fill the access needs with a keyboard, then ask for adjustments for a meet
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('My adjustments');
 	await expect(page.getByText('You have not asked for any adjustments yet.')).toBeVisible();
 	await expectAccessible(page, 'my adjustments, none yet');
+	await picture(page, 'my-adjustments-none-yet');
 	const ask = page.getByRole('link', {
 		name: /^Ask for adjustments for Guideline committee: moving from children/
 	});
@@ -102,9 +120,11 @@ test('fill the access needs with a keyboard, then ask for adjustments for a meet
 		'Which meeting do you need adjustments for?'
 	);
 	await expectAccessible(page, 'choose a meeting');
+	await picture(page, 'choose-a-meeting');
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await expect(page.locator('.error-summary')).toContainText('Choose a meeting, or all meetings');
 	await expectAccessible(page, 'choose a meeting, with an error');
+	await picture(page, 'choose-a-meeting-with-an-error');
 	await page.getByRole('radio', { name: /^Committee meeting 1,/ }).check();
 	await page.getByRole('button', { name: 'Continue' }).click();
 
@@ -120,6 +140,7 @@ test('fill the access needs with a keyboard, then ask for adjustments for a meet
 		'A seat near the door, please.'
 	);
 	await expectAccessible(page, 'request form, filled from the access needs');
+	await picture(page, 'request-form-filled-from-the-access-needs');
 
 	// Three things are ticked, as in the access needs.
 	const checked = page.getByRole('checkbox', { checked: true });
@@ -138,6 +159,7 @@ test('fill the access needs with a keyboard, then ask for adjustments for a meet
 	await expect(answers).toContainText('Large print size 18');
 	await expect(answers).not.toContainText('Easy read');
 	await expectAccessible(page, 'check your answers');
+	await picture(page, 'check-your-answers');
 
 	// Back to change, and the answers are kept.
 	await page.getByRole('button', { name: 'Change your answers' }).click();
@@ -155,11 +177,13 @@ test('fill the access needs with a keyboard, then ask for adjustments for a meet
 	await expect(page.getByText('Waiting for the co-production team to answer.').first()).toBeVisible();
 	await expect(page.getByText(/Papers 10 days before the meeting/)).toBeVisible();
 	await expectAccessible(page, 'request sent');
+	await picture(page, 'request-sent');
 
 	await page.getByRole('link', { name: 'Back to my adjustments' }).click();
 	await expect(page.getByRole('link', { name: /^Committee meeting 1: Guideline committee/ })).toBeVisible();
 	await expect(page.getByText('Waiting for an answer')).toBeVisible();
 	await expectAccessible(page, 'my adjustments, one request');
+	await picture(page, 'my-adjustments-one-request');
 
 	// The change was for this request only: the access needs still say easy read.
 	await page.goto('/my/access-needs');
@@ -172,6 +196,7 @@ test('fill the access needs with a keyboard, then ask for adjustments for a meet
 		'Are you sure you want to delete your access needs?'
 	);
 	await expectAccessible(page, 'delete access needs, confirm');
+	await picture(page, 'delete-access-needs-confirm');
 	await page.getByRole('link', { name: 'No, keep them' }).click();
 	await expect(page.locator('.summary-list')).toContainText('Easy read');
 });
@@ -191,6 +216,7 @@ test.describe('without JavaScript', () => {
 		await expect(summary).toContainText('Tick the box to agree');
 		await expect(page.getByRole('checkbox', { name: 'A lipspeaker' })).toBeChecked();
 		await expectAccessibleWithoutJs(page, 'access needs form with errors, no JavaScript');
+		await picture(page, 'access-needs-form-with-errors-no-javascript');
 
 		await page.getByLabel('Large print size (in points) (optional)').fill('');
 		await page.getByRole('radio', { name: 'No, only me' }).check();
@@ -228,5 +254,31 @@ test.describe('without JavaScript', () => {
 		);
 		await expect(page.getByText(/Committee meeting 2: ready since/)).toBeVisible();
 		await expectAccessibleWithoutJs(page, 'a request with every outcome');
+		await picture(page, 'a-request-with-every-outcome');
+
+		// Changing something already arranged, without JavaScript: it goes back to "asked for", and
+		// staff who arrange adjustments get an email that says nothing about her needs.
+		const seen = await seenBy('staff@example.org');
+		await page.getByRole('link', { name: 'Change what you asked for' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Change the adjustments you asked for');
+		await expect(page.getByText('This is what you asked for before.')).toBeVisible();
+		await expect(page.getByRole('checkbox', { name: 'A parking space close to the door' })).toBeChecked();
+		await expect(page.getByRole('checkbox', { name: 'A lipspeaker' })).toBeChecked();
+		await page.getByRole('checkbox', { name: 'A taxi' }).check();
+		await page.getByRole('button', { name: 'Continue' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Check your answers before you send them'
+		);
+		await page.getByRole('button', { name: 'Send the changes' }).click();
+		await expect(page.getByText('Your changes are sent.')).toBeVisible();
+		await expect(item('Travel')).toContainText('Asked for');
+		await expect(item('Travel')).not.toContainText('Temple Gate');
+		await expect(item('Communication')).toContainText('Not possible');
+		await expect(page.locator('.history')).toContainText('You changed this after it was agreed: travel');
+		const mail = await nextMail('staff@example.org', seen);
+		expect(mail.subject).toContain('Adjustments changed after agreement');
+		expect(mail.text).toContain('/admin/adjustments/');
+		for (const word of ['taxi', 'parking', 'lipspeaker', 'Charlotte', 'Ward'])
+			expect(mail.text).not.toContain(word);
 	});
 });

@@ -361,6 +361,21 @@ describe('adjustment requests', () => {
 		expect(mine).toHaveLength(1);
 	});
 
+	it('another member asking for the same meeting makes their own request and leaves this one alone', async () => {
+		const before = await itemsOf(requestId);
+		const { data, error } = await ask(as(ACCOUNTS.memberB), testMeeting, [
+			{ category: 'communication', options: ['bsl_interpreter'] }
+		]);
+		expect(error).toBeNull();
+		expect((data as { id: number }).id).not.toBe(requestId);
+		expect(await itemsOf(requestId)).toEqual(before);
+		const { data: theirs } = await as(ACCOUNTS.memberB)
+			.from('adjustment_requests')
+			.select('id')
+			.eq('id', requestId);
+		expect(theirs).toEqual([]);
+	});
+
 	it('members cannot set statuses or costs, directly or through the staff functions', async () => {
 		const item = first(await itemsOf(requestId));
 		for (const account of [ACCOUNTS.memberA, ACCOUNTS.memberB]) {
