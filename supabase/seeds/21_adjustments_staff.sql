@@ -1,6 +1,6 @@
 -- Together demo data for the staff side of adjustments: more of the co-production team who arrange
--- adjustments, an admin who looks after the audit log, one staff member without the permission,
--- and two more members on the guideline committee. The browser tests give each journey its own
+-- adjustments, admins who look after the audit log, staff without the permission (Selin, and Ffion
+-- and Tomos who look after meetings), and two more members on the guideline committee. The browser tests give each journey its own
 -- people, so no two journeys running at once share a sign-in.
 
 insert into public.profiles
@@ -21,7 +21,14 @@ values
     now() - interval '590 days', now() - interval '590 days'),
   ('00000000-0000-4000-8150-000000000005', 'selin.aydin@example.org', 'Selin Aydin', 'Selin', 'she/her',
     '07700 900155', '{email}', '{}', 'staff', 'active', '{}',
-    now() - interval '120 days', now() - interval '120 days');
+    now() - interval '120 days', now() - interval '120 days'),
+  -- Ffion and Tomos look after opportunities' meetings.
+  ('00000000-0000-4000-8150-000000000006', 'ffion.rowlands@example.org', 'Ffion Rowlands', 'Ffion', 'she/her',
+    '07700 900156', '{email}', '{}', 'staff', 'active', '{}',
+    now() - interval '330 days', now() - interval '330 days'),
+  ('00000000-0000-4000-8150-000000000007', 'tomos.bevan@example.org', 'Tomos Bevan', 'Tomos', 'he/him',
+    '07700 900157', '{email}', '{}', 'staff', 'active', '{}',
+    now() - interval '280 days', now() - interval '280 days');
 
 -- Vikram and Luis joined the guideline committee on moving from children's to adults' services.
 insert into public.involvements (member_id, opportunity_id, role, starts_on, ends_on, created_at)

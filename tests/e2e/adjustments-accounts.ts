@@ -15,6 +15,12 @@ export const STAFF_ACCOUNTS = {
 	}
 } as const;
 
+/** Staff who add meetings (any staff may), in the meetings journey only. */
+export const MEETING_STAFF = {
+	phone: 'ffion.rowlands@example.org',
+	desktop: 'tomos.bevan@example.org'
+} as const;
+
 /** Staff without the permission to arrange adjustments (used by the desktop run only). */
 export const STAFF_WITHOUT_PERMISSION = 'selin.aydin@example.org';
 

@@ -20,7 +20,7 @@ test('staff answer and arrange a request, and an admin sees the reads in the aud
 	page,
 	browser
 }, info) => {
-	test.setTimeout(360_000);
+	test.setTimeout(480_000);
 	const project = info.project.name as 'phone' | 'desktop';
 	const accounts = STAFF_ACCOUNTS[project];
 	const member = await asMember(accounts.member);

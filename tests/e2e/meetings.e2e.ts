@@ -1,7 +1,7 @@
 // Staff add, change and remove an opportunity's meetings; the public page shows the meetings ahead
 // with the venue's access, and the joining link only to staff and the people taking part.
 import { expect, expectAccessible, signIn, test } from './fixtures';
-import { STAFF_ACCOUNTS } from './adjustments-accounts';
+import { MEETING_STAFF } from './adjustments-accounts';
 
 // Each project works on its own opportunity, which no other journey looks at.
 const OPPORTUNITY = {
@@ -10,9 +10,10 @@ const OPPORTUNITY = {
 } as const;
 
 test('staff add a meeting with the venue’s access, and members see it', async ({ page, browser }, info) => {
+	test.setTimeout(180_000);
 	const project = info.project.name as 'phone' | 'desktop';
 	const title = `Planning meeting ${project} ${Date.now()}`;
-	await signIn(page, STAFF_ACCOUNTS[project].staff);
+	await signIn(page, MEETING_STAFF[project]);
 	await page.goto('/admin/opportunities');
 	await page.getByRole('link', { name: OPPORTUNITY[project] }).first().click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(OPPORTUNITY[project]);
