@@ -992,15 +992,16 @@ begin
     raise exception 'not_taking_part';
   end if;
   select * into needs from public.access_needs a where a.member_id = member;
-  if not found then
-    return null;
-  end if;
-  if not needs.share_with_staff then
+  if found and not needs.share_with_staff then
     raise exception 'not_shared';
   end if;
+  -- Learning that a member has no access needs is a read too.
   insert into public.audit_log (actor_id, action, entity, entity_id, details)
   values ((select auth.uid()), 'access needs read', 'access_needs', member::text,
-    jsonb_build_object('member_id', member, 'opportunity_id', opportunity));
+    jsonb_build_object('member_id', member, 'opportunity_id', opportunity, 'found', needs.member_id is not null));
+  if needs.member_id is null then
+    return null;
+  end if;
   return jsonb_build_object(
     'member_id', needs.member_id, 'share_with_staff', needs.share_with_staff, 'updated_at', needs.updated_at,
     'consent', (select jsonb_build_object('wording', c.wording, 'agreed_at', c.agreed_at)

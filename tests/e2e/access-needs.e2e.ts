@@ -131,6 +131,9 @@ test('fill the access needs with a keyboard, then ask for adjustments for a meet
 	// The form starts from the access needs (WCAG 3.3.7).
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('What do you need for this meeting?');
 	await expect(page.getByText('We have filled this in from your access needs.')).toBeVisible();
+	// What the venue already has, so the member can see what to ask for.
+	await expect(page.locator('.venue')).toContainText('Quiet room: yes');
+	await expect(page.locator('.venue')).toContainText('Parking: no');
 	await expect(page.getByRole('checkbox', { name: 'A taxi' })).toBeChecked();
 	await expect(page.getByRole('checkbox', { name: 'Easy read' })).toBeChecked();
 	await expect(page.getByLabel('How many days before a meeting you need the papers (optional)')).toHaveValue(

@@ -287,6 +287,19 @@ describe('access needs profile', () => {
 			.eq('entity_id', ACCOUNTS.memberB.id)
 			.eq('action', 'access needs deleted');
 		expect(audit?.length).toBeGreaterThan(0);
+
+		// Staff learning that there is nothing is still a read, and is written down.
+		const since = new Date().toISOString();
+		const { data, error } = await as(ACCOUNTS.staff).rpc('staff_access_needs', {
+			member: ACCOUNTS.memberB.id,
+			opportunity: committee
+		});
+		expect(error).toBeNull();
+		expect(data).toBeNull();
+		const rows = await auditRows(ACCOUNTS.staff.id, since, 'access_needs');
+		expect(rows.map((r) => r.details)).toEqual([
+			{ member_id: ACCOUNTS.memberB.id, opportunity_id: committee, found: false }
+		]);
 	});
 });
 

@@ -193,6 +193,13 @@ export interface MeetingSummary {
 	ends_at: string;
 	location_type: 'in_person' | 'online' | 'hybrid';
 	place: string | null;
+	/** What the venue offers; null: not known yet. */
+	step_free: boolean | null;
+	hearing_loop: boolean | null;
+	accessible_toilet: boolean | null;
+	quiet_room: boolean | null;
+	parking: boolean | null;
+	access_notes: string | null;
 }
 
 export interface TakingPart {
@@ -202,7 +209,8 @@ export interface TakingPart {
 	meetings: MeetingSummary[];
 }
 
-const MEETING_COLUMNS = 'id, title, starts_at, ends_at, location_type, place';
+const MEETING_COLUMNS =
+	'id, title, starts_at, ends_at, location_type, place, step_free, hearing_loop, accessible_toilet, quiet_room, parking, access_notes';
 
 /** What the member takes part in, with the meetings still to come. */
 export async function listTakingPart(
