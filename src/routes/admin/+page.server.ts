@@ -1,6 +1,9 @@
 import { countByStatus } from '$lib/server/opportunities';
 import { listRounds } from '$lib/server/recruitment';
 import { countWaiting } from '$lib/server/review';
+import { hasPermission } from '$lib/server/auth/session';
+import { countClaimsToApprove } from '$lib/server/claims-staff';
+import { countRunsToMake } from '$lib/server/payment-runs';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -9,5 +12,16 @@ export const load: PageServerLoad = async ({ locals }) => {
 		countWaiting(locals.db),
 		listRounds(locals.db)
 	]);
-	return { counts, waiting, rounds: rounds.length };
+	const [claimsToApprove, runs] = await Promise.all([
+		countClaimsToApprove(locals.db),
+		locals.user && hasPermission(locals.user, 'finance') ? countRunsToMake(locals.db) : Promise.resolve(null)
+	]);
+	return {
+		counts,
+		waiting,
+		rounds: rounds.length,
+		claimsToApprove,
+		runs,
+		isAdmin: locals.user?.role === 'admin'
+	};
 };
