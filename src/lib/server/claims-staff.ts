@@ -183,11 +183,6 @@ export async function decideClaim(
 	message: string | null,
 	requestKey: string
 ): Promise<DecideResult> {
-	const { data: before } = await db
-		.from('claims')
-		.select('status, member:profiles!claims_member_id_fkey(email, preferred_name, full_name)')
-		.eq('id', claimId)
-		.maybeSingle();
 	const { data, error } = await db.rpc('decide_claim', {
 		claim: claimId,
 		decision,
@@ -200,10 +195,22 @@ export async function decideClaim(
 		fail('Deciding the claim', error);
 	}
 	const status = (data as { status: ClaimStatus }).status;
-	const member = before?.member as unknown as
-		{ email: string; preferred_name: string | null; full_name: string } | undefined;
-	if (before?.status === 'submitted' && status === 'query' && member) {
-		await emailQuestion(member, (data as { reference: string }).reference, claimId);
+	if (status === 'query') {
+		// Only the first of several presses with this key is told to send the email.
+		const { data: due, error: dueError } = await db.rpc('claim_question_email_due', {
+			claim: claimId,
+			request_key: requestKey
+		});
+		if (dueError) fail('Emailing the question', dueError);
+		if (due === true) {
+			const { data: member, error: memberError } = await db
+				.from('profiles')
+				.select('email, preferred_name, full_name')
+				.eq('id', (data as { member_id: string }).member_id)
+				.single();
+			if (memberError) fail('Emailing the question', memberError);
+			await emailQuestion(member, (data as { reference: string }).reference, claimId);
+		}
 	}
 	return { ok: true, status };
 }
