@@ -1,6 +1,7 @@
 -- Together demo data: the staff who approve claims and the finance officers who pay them, for the
 -- claims and payment-run pages (and their browser tests), and a few accessibility reports.
--- Ewan and Harriet approve claims; Priti and Lucas are finance officers with the finance permission.
+-- Ewan and Harriet approve claims; Priti and Lucas are finance officers with the finance permission;
+-- Inès and Tomasz are admins who look after the payment settings.
 
 insert into public.profiles
   (id, email, full_name, preferred_name, pronouns, phone, contact_methods, interests, role, status,
@@ -13,7 +14,11 @@ values
   ('00000000-0000-4000-8250-000000000003', 'harriet.okoro@example.org', 'Harriet Okoro', 'Harriet', 'she/her',
     '07700 900253', '{email}', '{}', 'staff', 'active', '{}', now() - interval '260 days', now() - interval '260 days'),
   ('00000000-0000-4000-8250-000000000004', 'lucas.ferreira@example.org', 'Lucas Ferreira', 'Lucas', 'he/him',
-    '07700 900254', '{email}', '{}', 'staff', 'active', '{finance}', now() - interval '240 days', now() - interval '240 days');
+    '07700 900254', '{email}', '{}', 'staff', 'active', '{finance}', now() - interval '240 days', now() - interval '240 days'),
+  ('00000000-0000-4000-8250-000000000005', 'ines.moreau@example.org', 'Inès Moreau', 'Inès', 'she/her',
+    '07700 900255', '{email}', '{}', 'admin', 'active', '{}', now() - interval '500 days', now() - interval '500 days'),
+  ('00000000-0000-4000-8250-000000000006', 'tomasz.zielinski@example.org', 'Tomasz Zieliński', 'Tomasz', 'he/him',
+    '07700 900256', '{email}', '{}', 'admin', 'active', '{}', now() - interval '480 days', now() - interval '480 days');
 
 insert into public.accessibility_reports (kind, page, details, contact_email, reporter_id, created_at)
 values

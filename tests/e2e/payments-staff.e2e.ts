@@ -162,6 +162,9 @@ test('staff question and approve a claim; finance pays it in a run', async ({ pa
 	const refused = await page.goto('/admin/payment-runs');
 	expect(refused?.status()).toBe(403);
 	await expect(page.getByText('Only the finance team can do this.')).toBeVisible();
+	await expectAccessible(page, 'payment runs refused');
+	expect((await page.goto('/admin/settings'))?.status()).toBe(403);
+	await expect(page.getByText('Only admins can change payment settings.')).toBeVisible();
 	await signOut(page);
 
 	// Finance makes the run.
