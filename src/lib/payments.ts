@@ -167,3 +167,43 @@ export function claimErrorKey(message: string | undefined | null): string | null
 export function claimReference(id: number): string {
 	return `CL-${String(id).padStart(5, '0')}`;
 }
+
+const longDay = new Intl.DateTimeFormat('en-GB', {
+	weekday: 'long',
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'Europe/London'
+});
+const shortDay = new Intl.DateTimeFormat('en-GB', {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'Europe/London'
+});
+
+/** "12 November 2026" (or with the weekday when `long`), for a date or a time. */
+export function formatDay(value: string, long = false): string {
+	const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
+	return (long ? longDay : shortDay).format(date);
+}
+
+/** What a claim is for, in a line: "Steering group meeting on 7 November 2026". */
+export function claimFor(claim: {
+	activity_on: string;
+	meeting: { title: string } | null;
+	opportunity: { title: string } | null;
+}): string {
+	const what = claim.meeting?.title ?? claim.opportunity?.title ?? 'An activity';
+	return `${what} on ${formatDay(claim.activity_on)}`;
+}
+
+/** "2 hours 30 minutes" from 150. */
+export function formatMinutes(minutes: number): string {
+	const h = Math.floor(minutes / 60);
+	const m = minutes % 60;
+	const parts = [];
+	if (h) parts.push(`${h} ${h === 1 ? 'hour' : 'hours'}`);
+	if (m) parts.push(`${m} ${m === 1 ? 'minute' : 'minutes'}`);
+	return parts.join(' ') || '0 minutes';
+}

@@ -332,6 +332,17 @@ describe('claims: a member claims for a meeting', () => {
 			expenses_pence: 455 + 1650,
 			total_pence: 7500 + 455 + 1650
 		});
+		const { data: named } = await db
+			.from('claims')
+			.select('opportunity:claim_opportunity')
+			.eq('id', claim)
+			.single();
+		expect((named as { opportunity: { title: string } }).opportunity.title).toMatch(/^Guideline committee/);
+		const { data: none } = await priya()
+			.from('claims')
+			.select('opportunity:claim_opportunity')
+			.eq('id', claim);
+		expect(none).toEqual([]);
 		const { data: me } = await db
 			.from('profiles')
 			.select('payment_method')
