@@ -1,11 +1,13 @@
 // Staff and finance pay a member's claim: the member's claim (sent through the API with their own
-// JWT), staff ask a question, the member answers, staff approve, finance makes a payment run,
-// exports the file (the only place with full bank details) and marks it paid; the member's claim is
-// then paid and counts in their tax-year total. axe on every page and state.
+// JWT, to keep this journey about staff: the member's own pages have their journey in claims.e2e.ts),
+// staff ask a question, the member answers on their claim's page, staff approve, finance makes a
+// payment run, exports the file (the only place with full bank details) and marks it paid; the member
+// sees "paid" and the tax-year total on their pages. axe on every page and state.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
+import { formatPence } from '$lib/payments';
 import { expect, expectAccessible, nextMail, seenBy, signIn, signOut, test } from './fixtures';
 
 const PEOPLE = {
@@ -29,7 +31,7 @@ const env = (name: string) => {
 const options = { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } };
 
 /** The member's own database client, as the app gives them: their id in a short-lived JWT. */
-async function memberClient(email: string): Promise<{ db: SupabaseClient; id: string }> {
+async function memberClient(email: string): Promise<{ db: SupabaseClient }> {
 	const service = createClient(env('SUPABASE_URL'), env('SUPABASE_SERVICE_ROLE_KEY'), options);
 	const { data } = await service.from('profiles').select('id').eq('email', email).single();
 	const id = (data as { id: string }).id;
@@ -43,8 +45,7 @@ async function memberClient(email: string): Promise<{ db: SupabaseClient; id: st
 		db: createClient(env('SUPABASE_URL'), env('SUPABASE_ANON_KEY'), {
 			...options,
 			accessToken: async () => token
-		}),
-		id
+		})
 	};
 }
 
@@ -54,10 +55,10 @@ function taxYearNow(): number {
 	return d.getUTCMonth() > 3 || (d.getUTCMonth() === 3 && d.getUTCDate() >= 6) ? y : y - 1;
 }
 
-test('staff question and approve a claim; finance pays it in a run', async ({ page }, info) => {
-	test.setTimeout(180_000);
+test('staff question and approve a claim; finance pays it in a run', async ({ page, browser }, info) => {
+	test.setTimeout(300_000);
 	const who = PEOPLE[info.project.name as 'phone' | 'desktop'];
-	const { db: member, id: memberId } = await memberClient(who.member.email);
+	const { db: member } = await memberClient(who.member.email);
 
 	// The member claims the fee and mileage for the steering group meeting 19 days ago.
 	const { data: meetings } = await member.rpc('claimable_meetings');
@@ -143,16 +144,23 @@ test('staff question and approve a claim; finance pays it in a run', async ({ pa
 	expect(mail.subject).toBe('You have a question about your claim — see the portal');
 	expect(mail.text).not.toContain(question);
 
-	// The member answers (through the API: the member's pages are another part of the work).
-	const { error: replyError } = await member.rpc('reply_to_claim', {
-		claim: claim.id,
-		message: 'By car, there and back.',
-		request_key: randomUUID()
+	// The member answers on their claim's page, in their own browser.
+	const memberContext = await browser.newContext({
+		viewport: page.viewportSize(),
+		isMobile: info.project.name === 'phone',
+		hasTouch: info.project.name === 'phone'
 	});
-	expect(replyError).toBeNull();
+	const memberPage = await memberContext.newPage();
+	await signIn(memberPage, who.member.email);
+	await memberPage.goto(`/my/claims/${claim.id}`);
+	await expect(memberPage.locator('.notice').getByText(question)).toBeVisible();
+	await memberPage.getByLabel('Your reply').fill('By car, there and back.');
+	await memberPage.getByRole('button', { name: 'Send your reply' }).click();
+	await expect(memberPage.getByText('Your reply is sent. We will look at your claim again.')).toBeVisible();
 
 	await page.reload();
 	await expect(page.getByText('By car, there and back.')).toBeVisible();
+	await expect(page.getByText('Waiting for approval').first()).toBeVisible();
 	await page.getByRole('group', { name: 'What do you want to do?' }).getByLabel('Approve it').check();
 	await page.getByRole('button', { name: 'Save decision' }).click();
 	await expect(page.getByRole('status')).toHaveText('Claim approved. It will go in the next payment run.');
@@ -242,7 +250,18 @@ test('staff question and approve a claim; finance pays it in a run', async ({ pa
 	expect(year.fees_paid_pence + year.expenses_paid_pence).toBe(
 		paidBefore.fees_paid_pence + paidBefore.expenses_paid_pence + total
 	);
-	expect(memberId).toBeTruthy();
+	await memberPage.goto(`/my/claims/${claim.id}`);
+	await expect(memberPage.locator('dd').filter({ hasText: /^Paid$/ })).toBeVisible();
+	await expect(memberPage.getByText(bankReference)).toBeVisible();
+	await expectAccessible(memberPage, 'member sees the claim paid');
+	await memberPage.goto('/my/claims');
+	const thisYear = memberPage.getByRole('row', { name: /^This tax year/ });
+	await expect(thisYear.getByRole('cell')).toHaveText([
+		formatPence(year.fees_paid_pence),
+		formatPence(year.expenses_paid_pence),
+		/^£/
+	]);
+	await memberContext.close();
 
 	// The year's totals on the payment runs page include it.
 	await page.getByRole('link', { name: 'All payment runs' }).click();
