@@ -117,15 +117,13 @@ export async function saveReceiptRules(
 	db: SupabaseClient,
 	rules: Record<ClaimCategory, { always: boolean; above_pence: number | null }>
 ): Promise<string | null> {
-	const { error } = await db
-		.from('receipt_rules')
-		.upsert(
-			Object.entries(rules).map(([category, r]) => ({
-				category,
-				always: r.always,
-				above_pence: r.above_pence
-			}))
-		);
+	const { error } = await db.from('receipt_rules').upsert(
+		Object.entries(rules).map(([category, r]) => ({
+			category,
+			always: r.always,
+			above_pence: r.above_pence
+		}))
+	);
 	return check('Saving receipt rules', error);
 }
 
