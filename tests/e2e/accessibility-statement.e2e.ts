@@ -14,6 +14,8 @@ const TEAM = 'together@example.org';
 const STAFF = { phone: 'ewan.quinn@example.org', desktop: 'harriet.okoro@example.org' } as const;
 
 test('a visitor asks for another format and staff read it', async ({ page }, info) => {
+	// A long page scanned by axe four times, and a sign-in: slow when the machine is busy.
+	test.setTimeout(180_000);
 	const words = `Large print papers please (${info.project.name} ${Date.now()})`;
 	await page.goto('/accessibility');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accessibility statement for Together');
@@ -95,6 +97,7 @@ test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('a visitor reports a problem with plain form posts', async ({ page }, info) => {
+		test.setTimeout(120_000);
 		await page.goto('/accessibility?page=My%20claims');
 		await expect(page.getByLabel('Which page is it about?')).toHaveValue('My claims');
 		await page.getByLabel('Which page is it about?').fill('');
