@@ -545,6 +545,22 @@ describe('claims: a member claims for a meeting', () => {
 	});
 });
 
+describe('what a member can claim for', () => {
+	it('lists their own places and past meetings within the window, with the fee', async () => {
+		const { data: mine } = await alex().rpc('my_involvements');
+		const rows = mine as { id: number; opportunity_title: string }[];
+		expect(rows.map((r) => r.id)).toContain(induction.involvementA);
+		expect(rows.map((r) => r.id)).not.toContain(induction.involvementB);
+		const { error } = await anon().rpc('my_involvements');
+		expect(error).not.toBeNull();
+		const { data: meetings } = await priya().rpc('claimable_meetings');
+		const found = (meetings as { meeting_id: number; fee_pence: number; involvement_id: number }[]).find(
+			(m) => m.meeting_id === induction.id
+		);
+		expect(found).toMatchObject({ involvement_id: induction.involvementB, fee_pence: 7500 });
+	});
+});
+
 describe('claim window', () => {
 	it('a claim cannot start before the activity or after the window', async () => {
 		const late = await startClaim(alex(), induction.involvementA, null, '2026-01-01');

@@ -199,18 +199,15 @@ export async function claimableMeetings(db: SupabaseClient): Promise<Claimable[]
 export interface Involvement {
 	id: number;
 	role: string;
-	opportunity: { id: number; title: string };
+	opportunity_id: number;
+	opportunity_title: string;
 }
 
-/** The member's involvements, for a claim about work that was not a meeting. */
-export async function myInvolvements(db: SupabaseClient, memberId: string): Promise<Involvement[]> {
-	const { data, error } = await db
-		.from('involvements')
-		.select('id, role, opportunity:opportunities (id, title)')
-		.eq('member_id', memberId)
-		.order('created_at', { ascending: false });
+/** The member's involvements (titles shown even once archived), for a claim about other work. */
+export async function myInvolvements(db: SupabaseClient): Promise<Involvement[]> {
+	const { data, error } = await db.rpc('my_involvements');
 	if (error) fail('What you take part in', error);
-	return (data as unknown as Involvement[]).filter((i) => i.opportunity);
+	return data as Involvement[];
 }
 
 /** Starts a claim; the same key again gives the same claim. */

@@ -6,10 +6,9 @@ import { ClaimError, claimRules, claimableMeetings, myInvolvements, startClaim }
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const user = locals.user!;
 	const [meetings, involvements, rules] = await Promise.all([
 		claimableMeetings(locals.db),
-		myInvolvements(locals.db, user.id),
+		myInvolvements(locals.db),
 		claimRules(locals.db)
 	]);
 	return {
