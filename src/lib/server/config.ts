@@ -51,6 +51,10 @@ export const config = {
 	get mailFrom() {
 		return env.MAIL_FROM || 'Together <together@example.org>';
 	},
+	/** The co-production team's address: accessibility problem reports are sent here. */
+	get teamEmail() {
+		return env.TEAM_EMAIL || 'together@example.org';
+	},
 	get mailboxUrl() {
 		return env.MAILBOX_URL || '';
 	},

@@ -1,4 +1,4 @@
-// Files members give us (audio answers for now), kept in Postgres with their type, size and SHA-256.
+// Files members give us (audio answers and receipts), kept in Postgres with their type, size and SHA-256.
 // A file is judged by its content, never by its name or the type the browser claims. Queries run as
 // the visitor, so Row Level Security decides who may read a file: its owner, or staff.
 import { createHash } from 'node:crypto';
@@ -6,7 +6,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { audioSizeProblem } from '$lib/validation/application';
 import { fail } from './db/fail';
 
-export type UploadPurpose = 'application_answer';
+export type UploadPurpose = 'application_answer' | 'receipt';
 
 const ascii = (bytes: Uint8Array, at: number, text: string) =>
 	bytes.length >= at + text.length && [...text].every((c, i) => bytes[at + i] === c.charCodeAt(0));
@@ -117,7 +117,12 @@ export function extensionFor(contentType: string): string {
 		'audio/amr': 'amr',
 		'audio/amr-wb': 'awb',
 		'audio/mpeg': 'mp3',
-		'audio/aac': 'aac'
+		'audio/aac': 'aac',
+		'image/jpeg': 'jpg',
+		'image/png': 'png',
+		'image/heic': 'heic',
+		'image/heif': 'heif',
+		'application/pdf': 'pdf'
 	};
 	return ends[contentType] ?? 'bin';
 }
@@ -134,6 +139,54 @@ export async function checkAudioFile(file: Blob): Promise<AudioCheck> {
 	const bytes = new Uint8Array(await file.arrayBuffer());
 	const contentType = sniffAudio(bytes);
 	return contentType ? { ok: true, contentType, bytes } : { ok: false, error: NOT_AUDIO };
+}
+
+// Receipts -------------------------------------------------------------------------------------------
+
+/** Largest receipt (10 MB), as the database allows. */
+export const MAX_RECEIPT_BYTES = 10 * 1024 * 1024;
+
+const HEIC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs']);
+const HEIF_BRANDS = new Set(['mif1', 'msf1', 'heif']);
+
+/**
+ * The type of a receipt judged by its first bytes, or null if it is not one we accept:
+ * a JPEG or PNG photo, an iPhone photo (HEIC/HEIF), or a PDF.
+ */
+export function sniffReceipt(bytes: Uint8Array): string | null {
+	const b = bytes;
+	if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+	if (b.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((x, i) => b[i] === x))
+		return 'image/png';
+	if (ascii(b, 0, '%PDF-')) return 'application/pdf';
+	// HEIC/HEIF: an ISO "ftyp" box naming the brand, then compatible brands.
+	const boxSize = b.length >= 4 ? ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0 : 0;
+	if (ascii(b, 4, 'ftyp') && b.length >= 16 && boxSize >= 16 && boxSize <= 512 && boxSize % 4 === 0) {
+		const latin = new TextDecoder('latin1');
+		const brands = [latin.decode(b.subarray(8, 12))];
+		for (let at = 16; at + 4 <= Math.min(boxSize, b.length); at += 4)
+			brands.push(latin.decode(b.subarray(at, at + 4)));
+		if (brands.some((x) => HEIC_BRANDS.has(x))) return 'image/heic';
+		if (brands.some((x) => HEIF_BRANDS.has(x))) return 'image/heif';
+	}
+	return null;
+}
+
+export const NOT_A_RECEIPT =
+	'The file you chose is not a photo or PDF we can use. Choose a photo (JPEG, PNG or HEIC) or a PDF of the receipt';
+export const RECEIPT_TOO_BIG =
+	'The receipt must be smaller than 10 MB. Take the photo again at a smaller size, or choose a smaller file';
+
+export type ReceiptCheck =
+	{ ok: true; contentType: string; bytes: Uint8Array } | { ok: false; error: string };
+
+/** Reads an uploaded file and checks it is a receipt of an accepted kind and size. */
+export async function checkReceiptFile(file: Blob): Promise<ReceiptCheck> {
+	if (file.size > MAX_RECEIPT_BYTES) return { ok: false, error: RECEIPT_TOO_BIG };
+	if (file.size === 0) return { ok: false, error: NOT_A_RECEIPT };
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	const contentType = sniffReceipt(bytes);
+	return contentType ? { ok: true, contentType, bytes } : { ok: false, error: NOT_A_RECEIPT };
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -161,7 +214,7 @@ export async function storeUpload(
 		})
 		.select('id')
 		.single();
-	if (error) fail('Saving the recording', error);
+	if (error) fail(purpose === 'receipt' ? 'Saving the receipt' : 'Saving the recording', error);
 	return (data as { id: string }).id;
 }
 

@@ -3,6 +3,8 @@ import { listRounds } from '$lib/server/recruitment';
 import { countWaiting } from '$lib/server/review';
 import { staffCounts } from '$lib/server/adjustments-staff';
 import { hasPermission } from '$lib/server/auth/session';
+import { countClaimsToApprove } from '$lib/server/claims-staff';
+import { countRunsToMake } from '$lib/server/payment-runs';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -11,7 +13,19 @@ export const load: PageServerLoad = async ({ locals }) => {
 		countWaiting(locals.db),
 		listRounds(locals.db)
 	]);
-	// Only staff who arrange adjustments see the adjustments card.
-	const adjustments = hasPermission(locals.user, 'arrange_adjustments') ? await staffCounts(locals.db) : null;
-	return { counts, waiting, rounds: rounds.length, adjustments, seesAudit: locals.user?.role === 'admin' };
+	// Cards that need a permission are counted only for the staff who hold it.
+	const [claimsToApprove, runs, adjustments] = await Promise.all([
+		countClaimsToApprove(locals.db),
+		hasPermission(locals.user, 'finance') ? countRunsToMake(locals.db) : Promise.resolve(null),
+		hasPermission(locals.user, 'arrange_adjustments') ? staffCounts(locals.db) : Promise.resolve(null)
+	]);
+	return {
+		counts,
+		waiting,
+		rounds: rounds.length,
+		claimsToApprove,
+		runs,
+		adjustments,
+		isAdmin: locals.user?.role === 'admin'
+	};
 };

@@ -11,7 +11,8 @@ export const GET: RequestHandler = async ({ locals, params, request, url }) => {
 	const file = await readUpload(locals.db, params.id);
 	if (!file) error(404, NOT_FOUND);
 
-	const name = `recording-${file.id.slice(0, 8)}.${extensionFor(file.contentType)}`;
+	const kind = file.contentType.startsWith('audio/') ? 'recording' : 'receipt';
+	const name = `${kind}-${file.id.slice(0, 8)}.${extensionFor(file.contentType)}`;
 	const headers: Record<string, string> = {
 		'content-type': file.contentType,
 		'content-disposition': `${url.searchParams.has('download') ? 'attachment' : 'inline'}; filename="${name}"`,
@@ -19,7 +20,7 @@ export const GET: RequestHandler = async ({ locals, params, request, url }) => {
 		'cache-control': 'private, no-store',
 		'accept-ranges': 'bytes',
 		// The file is never a page: nothing in it may run or be framed.
-		'content-security-policy': "default-src 'none'; media-src 'self'; sandbox",
+		'content-security-policy': "default-src 'none'; media-src 'self'; img-src 'self'; sandbox",
 		'cross-origin-resource-policy': 'same-origin'
 	};
 

@@ -1,0 +1,158 @@
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import { formValues, parse } from '$lib/validation/form';
+import { feeTimeSchema, mileageLineSchema, paidLineSchema, replySchema } from '$lib/validation/claim';
+import {
+	ClaimError,
+	addCost,
+	addFee,
+	addMileage,
+	attachReceipt,
+	claimRules,
+	discardDraft,
+	removeLine,
+	replyToQuery,
+	storeReceipt
+} from '$lib/server/claims';
+import { checkReceiptFile } from '$lib/server/uploads';
+import { ownClaim } from './load.server';
+import type { Actions, PageServerLoad } from './$types';
+
+const NOTICES = ['fee', 'mileage', 'cost', 'receipt', 'removed', 'replied'] as const;
+
+export const load: PageServerLoad = async (event) => {
+	const detail = await ownClaim(event);
+	const rules = await claimRules(event.locals.db);
+	const notice = NOTICES.find((n) => event.url.searchParams.has(n)) ?? null;
+	return { ...detail, rules, notice, replyKey: randomUUID() };
+};
+
+/** The file in a form field, if one was chosen. */
+function fileIn(form: FormData, name: string): File | null {
+	const f = form.get(name);
+	return f instanceof File && f.size > 0 ? f : null;
+}
+
+async function draft(event: Pick<RequestEvent, 'locals' | 'params' | 'url'>) {
+	const detail = await ownClaim(event);
+	if (detail.claim.status !== 'draft') redirect(303, `/my/claims/${detail.claim.id}`);
+	return detail;
+}
+
+export const actions: Actions = {
+	fee: async (event) => {
+		const { claim } = await draft(event);
+		const values = formValues(await event.request.formData());
+		let minutes: number | null = null;
+		if (!claim.meeting_id) {
+			const parsed = parse(feeTimeSchema, values, values);
+			if (!parsed.ok) {
+				const message = Object.values(parsed.errors)[0]!;
+				return fail(400, { form: 'fee', errors: { hours: message }, values });
+			}
+			minutes = parsed.data;
+		}
+		try {
+			await addFee(event.locals.db, claim.id, minutes);
+		} catch (e) {
+			if (e instanceof ClaimError) return fail(400, { form: 'fee', errors: { fee: e.message }, values });
+			throw e;
+		}
+		redirect(303, `/my/claims/${claim.id}?fee#lines`);
+	},
+
+	mileage: async (event) => {
+		const { claim } = await draft(event);
+		const values = formValues(await event.request.formData());
+		const parsed = parse(mileageLineSchema, { ...values, description: values.journey }, values);
+		if (!parsed.ok) {
+			const { description, ...rest } = parsed.errors;
+			return fail(400, {
+				form: 'mileage',
+				errors: description ? { ...rest, journey: description } : rest,
+				values
+			});
+		}
+		await addMileage(event.locals.db, claim.id, {
+			milesHundredths: parsed.data.miles,
+			vehicle: parsed.data.vehicle,
+			description: parsed.data.description
+		});
+		redirect(303, `/my/claims/${claim.id}?mileage#lines`);
+	},
+
+	cost: async (event) => {
+		const { claim } = await draft(event);
+		const form = await event.request.formData();
+		const values = formValues(form);
+		const parsed = parse(paidLineSchema, values, values);
+		const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
+		const file = fileIn(form, 'receipt');
+		let receipt: { contentType: string; bytes: Uint8Array } | null = null;
+		if (file) {
+			const checked = await checkReceiptFile(file);
+			if (checked.ok) receipt = checked;
+			else errors.receipt = checked.error;
+		}
+		if (!parsed.ok || Object.keys(errors).length) {
+			delete values.receipt;
+			return fail(400, { form: 'cost', errors, values });
+		}
+		const receiptId = receipt
+			? await storeReceipt(event.locals.db, event.locals.user!.id, receipt.contentType, receipt.bytes)
+			: null;
+		await addCost(event.locals.db, claim.id, {
+			category: parsed.data.category,
+			description: parsed.data.description,
+			amount_pence: parsed.data.amount,
+			taxi_agreed_adjustment: parsed.data.taxi_agreed_adjustment,
+			receipt_id: receiptId
+		});
+		redirect(303, `/my/claims/${claim.id}?cost#lines`);
+	},
+
+	receipt: async (event) => {
+		const { claim, lines } = await draft(event);
+		const form = await event.request.formData();
+		const lineId = Number(form.get('line'));
+		const line = lines.find((l) => l.id === lineId);
+		const field = `receipt-${lineId}`;
+		if (!line) redirect(303, `/my/claims/${claim.id}`);
+		const file = fileIn(form, field);
+		if (!file)
+			return fail(400, { form: 'receipt', errors: { [field]: 'Choose a photo or file of the receipt' } });
+		const checked = await checkReceiptFile(file);
+		if (!checked.ok) return fail(400, { form: 'receipt', errors: { [field]: checked.error } });
+		const id = await storeReceipt(event.locals.db, event.locals.user!.id, checked.contentType, checked.bytes);
+		await attachReceipt(event.locals.db, line.id, id);
+		redirect(303, `/my/claims/${claim.id}?receipt#lines`);
+	},
+
+	remove: async (event) => {
+		const { claim, lines } = await draft(event);
+		const lineId = Number((await event.request.formData()).get('line'));
+		if (lines.some((l) => l.id === lineId)) await removeLine(event.locals.db, lineId);
+		redirect(303, `/my/claims/${claim.id}?removed#lines`);
+	},
+
+	discard: async (event) => {
+		const { claim } = await draft(event);
+		await discardDraft(event.locals.db, claim.id);
+		redirect(303, '/my/claims?removed');
+	},
+
+	reply: async (event) => {
+		const { claim } = await ownClaim(event);
+		const values = formValues(await event.request.formData());
+		const parsed = parse(replySchema, values, values);
+		if (!parsed.ok) return fail(400, { form: 'reply', errors: parsed.errors, values });
+		try {
+			await replyToQuery(event.locals.db, claim.id, parsed.data.message, String(values.key || randomUUID()));
+		} catch (e) {
+			if (e instanceof ClaimError)
+				return fail(400, { form: 'reply', errors: { message: e.message }, values });
+			throw e;
+		}
+		redirect(303, `/my/claims/${claim.id}?replied`);
+	}
+};

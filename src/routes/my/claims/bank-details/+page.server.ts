@@ -1,0 +1,64 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { formValues, parse } from '$lib/validation/form';
+import { bankDetailsSchema, codeSchema } from '$lib/validation/claim';
+import { ClaimError, confirmBankChange, maskedBankDetails, requestBankChange } from '$lib/server/claims';
+import type { Actions, PageServerLoad } from './$types';
+
+const backOf = (value: unknown) => (/^[1-9]\d{0,14}$/.test(String(value ?? '')) ? String(value) : null);
+
+export const load: PageServerLoad = async ({ locals, url }) => ({
+	bank: await maskedBankDetails(locals.db),
+	back: backOf(url.searchParams.get('back')),
+	changed: url.searchParams.has('changed')
+});
+
+const who = (user: NonNullable<App.Locals['user']>) => ({
+	email: user.email,
+	name: user.preferredName ?? user.fullName
+});
+
+export const actions: Actions = {
+	request: async ({ locals, request }) => {
+		const values = formValues(await request.formData());
+		const parsed = parse(bankDetailsSchema, values, values);
+		const back = backOf(values.back);
+		// Never send the account number back into the page.
+		const safe = { account_name: values.account_name, back };
+		if (!parsed.ok) return fail(400, { step: 'details' as const, errors: parsed.errors, values: safe });
+		try {
+			const requestId = await requestBankChange(locals.db, who(locals.user!), parsed.data);
+			return { step: 'code' as const, requestId, back };
+		} catch (e) {
+			if (e instanceof ClaimError)
+				return fail(400, { step: 'details' as const, errors: { account_name: e.message }, values: safe });
+			throw e;
+		}
+	},
+	confirm: async ({ locals, request }) => {
+		const values = formValues(await request.formData());
+		const requestId = String(values.request ?? '');
+		const back = backOf(values.back);
+		const parsed = parse(codeSchema, values, values);
+		if (!parsed.ok) return fail(400, { step: 'code' as const, requestId, back, errors: parsed.errors });
+		const outcome = await confirmBankChange(locals.db, who(locals.user!), requestId, parsed.data.code);
+		if (outcome === 'wrong')
+			return fail(400, {
+				step: 'code' as const,
+				requestId,
+				back,
+				errors: { code: 'That code is not right. Check the email and try again' }
+			});
+		if (outcome !== 'ok')
+			return fail(400, {
+				step: 'details' as const,
+				errors: {
+					account_name:
+						outcome === 'too_many'
+							? 'That code was tried too many times. Enter your details again for a new code'
+							: 'That code has run out or been used. Enter your details again for a new code'
+				},
+				values: { back }
+			});
+		redirect(303, `/my/claims/bank-details?changed${back ? `&back=${back}` : ''}`);
+	}
+};

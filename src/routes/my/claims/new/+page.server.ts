@@ -1,0 +1,65 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import { formValues } from '$lib/validation/form';
+import { claimWindow, ukToday } from '$lib/validation/claim';
+import { ClaimError, claimRules, claimableMeetings, myInvolvements, startClaim } from '$lib/server/claims';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const [meetings, involvements, rules] = await Promise.all([
+		claimableMeetings(locals.db),
+		myInvolvements(locals.db),
+		claimRules(locals.db)
+	]);
+	return {
+		meetings,
+		involvements,
+		windowDays: rules.settings.window_days,
+		today: ukToday(),
+		key: randomUUID()
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, request }) => {
+		const values = formValues(await request.formData());
+		const activity = String(values.activity ?? '');
+		const key = /^[0-9a-f-]{36}$/.test(String(values.key)) ? String(values.key) : randomUUID();
+		const errors: Record<string, string> = {};
+		let involvement = 0;
+		let meeting: number | null = null;
+		let activityOn: string | null = null;
+
+		const m = /^meeting-(\d+)-(\d+)$/.exec(activity);
+		if (m) {
+			involvement = Number(m[1]);
+			meeting = Number(m[2]);
+		} else if (activity === 'other') {
+			involvement = Number(values.involvement);
+			if (!involvement) errors.involvement = 'Choose what you were taking part in';
+			const day = String(values.day ?? '').trim();
+			if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day)))
+				errors.day = 'Enter the date you did it, like 12 11 2026';
+			else {
+				const rules = await claimRules(locals.db);
+				const state = claimWindow(day, ukToday(), rules.settings.window_days).state;
+				if (state === 'not_yet') errors.day = 'The date must be today or in the past';
+				else if (state === 'too_late')
+					errors.day = `The date must be in the last ${rules.settings.window_days} days. For anything older, contact the team`;
+				else activityOn = day;
+			}
+		} else {
+			errors.activity = 'Choose what you are claiming for';
+		}
+		if (Object.keys(errors).length) return fail(400, { errors, values });
+
+		let id: number;
+		try {
+			id = await startClaim(locals.db, { involvement, meeting, activityOn, key });
+		} catch (e) {
+			if (e instanceof ClaimError) return fail(400, { errors: { activity: e.message }, values });
+			throw e;
+		}
+		redirect(303, `/my/claims/${id}`);
+	}
+};
