@@ -3,14 +3,23 @@
 // they follow the member to a new device). Shared by the server and the settings page.
 import * as v from 'valibot';
 
-export const TEXT_SIZES = { '100': '100% (standard)', '125': '125%', '150': '150%', '175': '175%', '200': '200%' } as const;
+export const TEXT_SIZES = {
+	'100': '100% (standard)',
+	'125': '125%',
+	'150': '150%',
+	'175': '175%',
+	'200': '200%'
+} as const;
 export const THEMES = {
 	standard: 'Standard: dark text on white',
 	dark: 'High contrast: white text on black',
 	yellow: 'Yellow text on black',
 	cream: 'Soft: dark text on a cream background'
 } as const;
-export const FONTS = { system: 'Your device’s usual font', atkinson: 'Atkinson Hyperlegible (made to be easy to read)' } as const;
+export const FONTS = {
+	system: 'Your device’s usual font',
+	atkinson: 'Atkinson Hyperlegible (made to be easy to read)'
+} as const;
 export const LINE_SPACINGS = { standard: 'Standard', wide: 'Wide', wider: 'Wider' } as const;
 export const LETTER_SPACINGS = { standard: 'Standard', wide: 'Wide' } as const;
 export const MOTIONS = {
@@ -107,19 +116,24 @@ export function sameSettings(a: DisplaySettings, b: DisplaySettings): boolean {
 	return (Object.keys(DEFAULT_SETTINGS) as (keyof DisplaySettings)[]).every((k) => a[k] === b[k]);
 }
 
-/** The attributes on <html> that the global styles follow (see app.css). */
-export function htmlAttributes(settings: DisplaySettings): string {
-	const attributes: Record<string, string> = {
+/** The attributes on <html> that the global styles follow (see app.css); null means none. */
+export function displayDataAttributes(settings: DisplaySettings): Record<string, string | null> {
+	return {
 		'data-text-size': settings.textSize,
 		'data-theme': settings.theme,
 		'data-font': settings.font,
 		'data-line-spacing': settings.lineSpacing,
 		'data-letter-spacing': settings.letterSpacing,
-		'data-motion': settings.motion
+		'data-motion': settings.motion,
+		'data-read-aloud': settings.readAloud === 'on' ? 'on' : null
 	};
-	if (settings.readAloud === 'on') attributes['data-read-aloud'] = 'on';
+}
+
+/** The same attributes as HTML, for the server's first byte. */
+export function htmlAttributes(settings: DisplaySettings): string {
 	// Every value is one of a fixed set of plain words, so nothing here needs escaping.
-	return Object.entries(attributes)
+	return Object.entries(displayDataAttributes(settings))
+		.filter(([, value]) => value !== null)
 		.map(([name, value]) => `${name}="${value}"`)
 		.join(' ');
 }

@@ -7,7 +7,8 @@ export interface Sentence {
 	range: Range;
 }
 
-const SKIP = 'script, style, noscript, template, [hidden], [aria-hidden="true"], .read-aloud, .visually-hidden, nav';
+const SKIP =
+	'script, style, noscript, template, [hidden], [aria-hidden="true"], .read-aloud, .visually-hidden, .back-link, nav';
 const BLOCK = /^(block|flex|grid|list-item|table|table-row|table-cell|table-caption|flow-root)/;
 
 function blockOf(node: Node, root: Element): Element {

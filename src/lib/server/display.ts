@@ -53,7 +53,11 @@ export function displayAttributes(html: string, settings: DisplaySettings | unde
 }
 
 /** Saves the settings in the signed-in member's own profile (Row Level Security keeps it to their row). */
-export async function saveToProfile(db: SupabaseClient, userId: string, settings: DisplaySettings): Promise<void> {
+export async function saveToProfile(
+	db: SupabaseClient,
+	userId: string,
+	settings: DisplaySettings
+): Promise<void> {
 	const { error } = await db.from('profiles').update({ display_settings: settings }).eq('id', userId);
 	if (error) throw new Error(`Saving display settings: ${error.message}`);
 }
