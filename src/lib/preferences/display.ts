@@ -2,6 +2,7 @@
 // cookie (so the first byte the server sends is already right) and in the member's profile (so
 // they follow the member to a new device). Shared by the server and the settings page.
 import * as v from 'valibot';
+import { displayDataAttributes } from './attributes';
 
 export const TEXT_SIZES = {
 	'100': '100% (standard)',
@@ -114,19 +115,6 @@ export function serialiseCookie(settings: DisplaySettings): string {
 
 export function sameSettings(a: DisplaySettings, b: DisplaySettings): boolean {
 	return (Object.keys(DEFAULT_SETTINGS) as (keyof DisplaySettings)[]).every((k) => a[k] === b[k]);
-}
-
-/** The attributes on <html> that the global styles follow (see app.css); null means none. */
-export function displayDataAttributes(settings: DisplaySettings): Record<string, string | null> {
-	return {
-		'data-text-size': settings.textSize,
-		'data-theme': settings.theme,
-		'data-font': settings.font,
-		'data-line-spacing': settings.lineSpacing,
-		'data-letter-spacing': settings.letterSpacing,
-		'data-motion': settings.motion,
-		'data-read-aloud': settings.readAloud === 'on' ? 'on' : null
-	};
 }
 
 /** The same attributes as HTML, for the server's first byte. */
