@@ -61,7 +61,10 @@ describe('display settings from the profile', () => {
 		expect(normalise(chosen)).toEqual(chosen);
 		expect(normalise(null)).toEqual(DEFAULT_SETTINGS);
 		expect(normalise('yellow')).toEqual(DEFAULT_SETTINGS);
-		expect(normalise({ theme: 'dark', textSize: 200, extra: 'x' })).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+		expect(normalise({ theme: 'dark', textSize: 200, extra: 'x' })).toEqual({
+			...DEFAULT_SETTINGS,
+			theme: 'dark'
+		});
 	});
 });
 
