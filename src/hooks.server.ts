@@ -79,7 +79,11 @@ const authenticate: Handle = async ({ event, resolve }) => {
 /** The member's display settings (profile, else cookie), for pages and for the <html> element. */
 const display: Handle = async ({ event, resolve }) => {
 	applyDisplaySettings(event);
-	return resolve(event);
+	const response = await resolve(event);
+	// A page looks different for each member's settings cookie: shared caches must keep them apart.
+	if (response.headers.get('content-type')?.startsWith('text/html'))
+		response.headers.append('vary', 'Cookie');
+	return response;
 };
 
 /** Plain security headers; pages for a signed-in person are never stored by the browser or a proxy. */
