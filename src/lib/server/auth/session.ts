@@ -74,7 +74,7 @@ export interface SessionUser {
 	/** What a staff member may do beyond the staff role; admins hold every permission. */
 	permissions: StaffPermission[];
 	/** Display settings saved in the profile (unchecked JSON; see $lib/preferences/display), or null. */
-	displaySettings: unknown;
+	displaySettings?: unknown;
 }
 
 /** Permissions beyond the staff role, as the database names them (public.staff_permission). */
