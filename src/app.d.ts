@@ -1,5 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { SessionUser, SessionInfo } from '$lib/server/auth/session';
+import type { DisplaySettings } from '$lib/preferences/display';
 
 declare global {
 	namespace App {
@@ -9,6 +10,8 @@ declare global {
 			session: SessionInfo | null;
 			/** supabase-js acting as this visitor: their own short-lived JWT, so Row Level Security applies. */
 			db: SupabaseClient;
+			/** Display settings for this request: the profile's when signed in, else the cookie's. */
+			display: DisplaySettings;
 		}
 		interface Error {
 			message: string;

@@ -4,6 +4,7 @@ import { building, dev } from '$app/environment';
 import { anonClient, userClient } from '$lib/server/db/client';
 import { lucia, validateSessionToken } from '$lib/server/auth/session';
 import { startJobs } from '$lib/server/notifications';
+import { applyDisplaySettings, displayAttributes } from '$lib/server/display';
 
 /** Once, when the server starts: the background jobs (JOBS_INTERVAL_MINUTES; 0 turns them off). */
 export const init: ServerInit = () => {
@@ -75,10 +76,21 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** The member's display settings (profile, else cookie), for pages and for the <html> element. */
+const display: Handle = async ({ event, resolve }) => {
+	applyDisplaySettings(event);
+	const response = await resolve(event);
+	// A page looks different for each member's settings cookie: shared caches must keep them apart.
+	if (response.headers.get('content-type')?.startsWith('text/html'))
+		response.headers.append('vary', 'Cookie');
+	return response;
+};
+
 /** Plain security headers; pages for a signed-in person are never stored by the browser or a proxy. */
 const headers: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', 'en-GB')
+		// The display settings are in the very first bytes, so the page never flashes the standard look.
+		transformPageChunk: ({ html }) => displayAttributes(html.replace('%lang%', 'en-GB'), event.locals.display)
 	});
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
@@ -93,7 +105,7 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(crossSiteForms, authenticate, headers);
+export const handle = sequence(crossSiteForms, authenticate, display, headers);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status !== 404) console.error(error);

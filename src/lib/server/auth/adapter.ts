@@ -22,9 +22,10 @@ interface ProfileRow {
 	role: 'member' | 'staff' | 'admin';
 	status: 'invited' | 'active' | 'paused' | 'left';
 	permissions: StaffPermission[];
+	display_settings: unknown;
 }
 
-const PROFILE_COLUMNS = 'id, email, full_name, preferred_name, role, status, permissions';
+const PROFILE_COLUMNS = 'id, email, full_name, preferred_name, role, status, permissions, display_settings';
 
 function toSession(row: SessionRow, id: string): DatabaseSession {
 	return {

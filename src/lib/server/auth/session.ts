@@ -39,7 +39,8 @@ export const lucia = new Lucia(new SupabaseSessionAdapter(serviceClient), {
 		preferredName: a.preferred_name,
 		role: a.role,
 		status: a.status,
-		permissions: a.permissions ?? []
+		permissions: a.permissions ?? [],
+		displaySettings: a.display_settings ?? null
 	})
 });
 
@@ -58,6 +59,7 @@ declare module 'lucia' {
 			role: 'member' | 'staff' | 'admin';
 			status: 'invited' | 'active' | 'paused' | 'left';
 			permissions: StaffPermission[];
+			display_settings?: unknown;
 		};
 	}
 }
@@ -71,6 +73,8 @@ export interface SessionUser {
 	status: 'invited' | 'active' | 'paused' | 'left';
 	/** What a staff member may do beyond the staff role; admins hold every permission. */
 	permissions: StaffPermission[];
+	/** Display settings saved in the profile (unchecked JSON; see $lib/preferences/display), or null. */
+	displaySettings?: unknown;
 }
 
 /** Permissions beyond the staff role, as the database names them (public.staff_permission). */

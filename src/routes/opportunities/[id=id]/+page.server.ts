@@ -11,7 +11,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = Number(params.id);
 	const opportunity = await getOpportunity(locals.db, id);
 	if (!opportunity) error(404, 'We could not find that opportunity. It may have been taken down.');
-	const view = url.searchParams.get('view') === 'easy-read' ? 'easy-read' : 'standard';
+	// Members who chose "easy read first" in their display settings get it unless they ask for standard.
+	const easyFirst = locals.display.easyRead === 'on';
+	const asked = url.searchParams.get('view');
+	const view = asked === 'easy-read' || (easyFirst && asked !== 'standard') ? 'easy-read' : 'standard';
 	const [saved, application, criteria, takingPart, meetings] = await Promise.all([
 		locals.user ? isSaved(locals.db, id) : false,
 		locals.user ? findMine(locals.db, locals.user.id, id) : null,
@@ -24,6 +27,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		opportunity,
 		view,
+		easyFirst,
 		saved,
 		signedIn: !!locals.user,
 		criteria,
