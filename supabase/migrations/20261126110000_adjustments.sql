@@ -855,7 +855,7 @@ as $$
     (select count(*)::integer from public.adjustment_items i where i.request_id = r.id and i.status = 'not_possible'),
     (select count(*)::integer from public.adjustment_items i where i.request_id = r.id and i.status = 'arranged'),
     (select min(d.due_on) from private.papers_due() d where d.request_id = r.id and d.ready_at is null),
-    coalesce((select bool_or(d.due_on < current_date) from private.papers_due() d
+    coalesce((select bool_or(d.due_on < (now() at time zone 'Europe/London')::date) from private.papers_due() d
       where d.request_id = r.id and d.ready_at is null), false)
   from public.adjustment_requests r
   join public.profiles p on p.id = r.member_id
@@ -914,7 +914,7 @@ begin
   return query
   select d.request_id, d.member_id, coalesce(p.preferred_name, p.full_name), d.opportunity_id, o.title,
     d.meeting_id, d.meeting_title, d.starts_at, d.days_before, d.due_on, d.formats, d.large_print_size,
-    d.ready_at, (d.ready_at is null and d.due_on < current_date)
+    d.ready_at, (d.ready_at is null and d.due_on < (now() at time zone 'Europe/London')::date)
   from private.papers_due() d
   join public.profiles p on p.id = d.member_id
   join public.opportunities o on o.id = d.opportunity_id
@@ -959,7 +959,7 @@ begin
       where i.request_id = req.id), '[]'),
     'papers', coalesce((select jsonb_agg(jsonb_build_object('meeting_id', d.meeting_id, 'meeting_title',
         d.meeting_title, 'starts_at', d.starts_at, 'due_on', d.due_on, 'days_before', d.days_before,
-        'ready_at', d.ready_at, 'overdue', d.ready_at is null and d.due_on < current_date) order by d.starts_at)
+        'ready_at', d.ready_at, 'overdue', d.ready_at is null and d.due_on < (now() at time zone 'Europe/London')::date) order by d.starts_at)
       from private.papers_due() d where d.request_id = req.id), '[]'),
     'events', coalesce((select jsonb_agg(jsonb_build_object('id', e.id, 'item_id', e.item_id, 'category',
         e.category, 'meeting_id', e.meeting_id, 'kind', e.kind, 'at', e.at, 'details', e.details,

@@ -10,6 +10,14 @@ import {
 	type QueueStatus,
 	type Vehicle
 } from '$lib/payments-staff';
+import {
+	CATEGORY_INFO,
+	OPTIONS,
+	type AccessOption,
+	type AdjustmentStatus,
+	type Category
+} from '$lib/adjustments';
+import { hasPermission, type SessionUser } from './auth/session';
 import { config } from './config';
 import { fail } from './db/fail';
 import { sendMail } from './mail';
@@ -235,4 +243,49 @@ async function emailQuestion(
 		// The question is saved and shows on the member's claim; the email is only a nudge.
 		console.error('Claim question email not sent', e);
 	}
+}
+
+/** An adjustment agreed for what a claim is for, as staff who arrange adjustments see it. */
+export interface AgreedAdjustment {
+	itemId: number;
+	category: string;
+	/** The item in plain words, e.g. "Taxi to and from the meeting". */
+	lines: string[];
+	status: AdjustmentStatus;
+	arranged: string | null;
+	wholeOpportunity: boolean;
+}
+
+/**
+ * The adjustments agreed for the claim's meeting (or all the opportunity's meetings), so a taxi or a
+ * personal assistant claimed can be checked. Only for staff who arrange adjustments: others get
+ * null and never reach the function. Each read is audited in the database (via 'claim').
+ */
+export async function agreedAdjustmentsFor(
+	db: SupabaseClient,
+	user: SessionUser | null,
+	claim: number
+): Promise<AgreedAdjustment[] | null> {
+	if (!hasPermission(user, 'arrange_adjustments')) return null;
+	const { data, error } = await db.rpc('staff_claim_adjustments', { claim });
+	if (error) fail('Loading the adjustments agreed for a claim', error);
+	return (
+		(data ?? []) as {
+			item_id: number;
+			category: Category;
+			options: AccessOption[];
+			status: AdjustmentStatus;
+			decision_note: string | null;
+			arranged_what: string | null;
+			arranged_when: string | null;
+			whole_opportunity: boolean;
+		}[]
+	).map((r) => ({
+		itemId: r.item_id,
+		category: CATEGORY_INFO[r.category]?.label ?? r.category,
+		lines: [r.options.map((o) => OPTIONS[o] ?? o).join(', '), r.decision_note ?? ''].filter(Boolean),
+		status: r.status,
+		arranged: r.arranged_what ? [r.arranged_what, r.arranged_when].filter(Boolean).join(', ') : null,
+		wholeOpportunity: r.whole_opportunity
+	}));
 }

@@ -1,5 +1,6 @@
 // Staff and finance forms for claims and payment runs. Shared by the server and the browser.
 import * as v from 'valibot';
+import { METHOD_LABELS } from '$lib/payments-staff';
 import { capitalise, list } from './form';
 
 export const DECISIONS = {
@@ -208,11 +209,7 @@ const wholeNumber = (label: string, min: number, max: number) =>
 		v.maxValue(max, `${capitalise(label)} must be ${max} or fewer`)
 	);
 
-export const PAYMENT_METHODS = {
-	bank: 'Bank transfer',
-	vouchers: 'Vouchers',
-	no_fee: 'No fee (expenses only)'
-} as const;
+export const PAYMENT_METHODS = METHOD_LABELS;
 
 export const claimSettingsSchema = v.object({
 	window_days: wholeNumber('the number of days members have to claim', 1, 730),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guard';
-import { decideClaim, getClaimForStaff, type Decision } from '$lib/server/claims-staff';
+import { agreedAdjustmentsFor, decideClaim, getClaimForStaff, type Decision } from '$lib/server/claims-staff';
 import { formValues, parse } from '$lib/validation/form';
 import { decisionSchema } from '$lib/validation/payments-staff';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,6 +12,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const done = url.searchParams.get('done');
 	return {
 		claim,
+		// What was agreed for this activity, for staff who arrange adjustments (each read audited).
+		adjustments: await agreedAdjustmentsFor(locals.db, locals.user, claim.id),
 		// One key per showing of the form: pressing twice, or sending again, makes one decision.
 		requestKey: randomUUID(),
 		done: done === 'approved' || done === 'query' || done === 'rejected' ? (done as Decision) : null
