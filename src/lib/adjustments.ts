@@ -2,6 +2,7 @@
 // error keys. The keys mirror the database's enums (access_category, access_option,
 // adjustment_status, adjustment_event_kind in supabase/migrations/20261126110000_adjustments.sql),
 // in the same order; a unit test keeps the two in step.
+import { formatPence } from './payments';
 
 export const CATEGORIES = [
 	'travel',
@@ -296,10 +297,9 @@ export function overallStatus(items: Pick<AdjustmentItem, 'status'>[]): {
 	return { label: 'Answered, being arranged', tone: 'yellow' };
 }
 
-/** Pence as pounds: 3850 → "£38.50". */
-export function formatPence(pence: number | null): string {
-	if (pence === null) return 'Not known';
-	return new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);
+/** Pence as pounds: 3850 → "£38.50"; a cost nobody has entered is "Not known". */
+export function formatCost(pence: number | null): string {
+	return pence === null ? 'Not known' : formatPence(pence);
 }
 
 // Errors -------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import {
 	STATUSES,
 	categoryOf,
 	describeItem,
-	formatPence,
+	formatCost,
 	overallStatus
 } from '$lib/adjustments';
 
@@ -81,7 +81,7 @@ describe('helpers', () => {
 	});
 
 	it('shows pence as pounds', () => {
-		expect(formatPence(3850)).toBe('£38.50');
-		expect(formatPence(null)).toBe('Not known');
+		expect(formatCost(3850)).toBe('£38.50');
+		expect(formatCost(null)).toBe('Not known');
 	});
 });

@@ -1,6 +1,7 @@
 // Checking what staff write about an adjustment: their answer to one item (agreed, partly agreed
 // with what cannot be done, not possible with the reason and the alternative offered), what has
 // been arranged and when, and the item's estimated and actual cost in pounds and pence.
+import { formatCost } from '$lib/adjustments';
 
 export const ANSWERS = {
 	agreed: 'Agreed',
@@ -133,8 +134,7 @@ export function penceFrom(raw: string): number | null | undefined {
 
 /** Whole pence as "£1,250.00". */
 export function formatPounds(pence: number | null | undefined): string {
-	if (pence === null || pence === undefined) return 'Not known';
-	return `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+	return formatCost(pence ?? null);
 }
 
 /** Pence as the form shows them: "12.50", or '' when not known. */
