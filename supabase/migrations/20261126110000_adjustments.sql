@@ -601,26 +601,30 @@ grant execute on function public.save_adjustment_request(bigint, bigint, jsonb, 
 
 -- Answer one item: 'agreed', 'partly_agreed' (reason: what cannot be done) or 'not_possible'
 -- (reason and the alternative offered). note: optional words for the member. An item already
--- arranged can be answered again (that undoes the arrangement). Returns the item.
+-- arranged can be answered again (that undoes the arrangement). Returns {item_id, request_id,
+-- member_id, opportunity_title, repeat, changed_answer}: changed_answer is true when an answer the
+-- member already had (agreed, partly agreed or arranged) is now different, so they must be told.
 create function public.respond_to_adjustment(
   item bigint, decision public.adjustment_status, note text default null, reason text default null,
   alternative text default null, request_key uuid default null
-) returns public.adjustment_items
+) returns jsonb
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
   it public.adjustment_items;
   req public.adjustment_requests;
+  before public.adjustment_status;
 begin
   perform private.require_arranger();
   select * into it from public.adjustment_items where id = item for update;
   if not found then
     raise exception 'not_found';
   end if;
+  before := it.status;
   if request_key is not null and exists (
     select 1 from public.adjustment_events e where e.request_key = respond_to_adjustment.request_key and e.item_id = it.id
   ) then
-    return it;
+    return jsonb_build_object('item_id', it.id, 'request_id', it.request_id, 'repeat', true, 'changed_answer', false);
   end if;
   if decision not in ('agreed', 'partly_agreed', 'not_possible') then
     raise exception 'wrong_status';
@@ -660,7 +664,10 @@ begin
   values ((select auth.uid()), 'adjustment answered', 'adjustment_request', it.request_id::text,
     jsonb_build_object('member_id', req.member_id, 'opportunity_id', req.opportunity_id, 'item_id', it.id,
       'decision', decision));
-  return it;
+  return jsonb_build_object('item_id', it.id, 'request_id', it.request_id, 'member_id', req.member_id,
+    'opportunity_title', (select o.title from public.opportunities o where o.id = req.opportunity_id),
+    'repeat', false,
+    'changed_answer', before in ('agreed', 'partly_agreed', 'arranged') and (before <> decision or before = 'arranged'));
 end
 $$;
 

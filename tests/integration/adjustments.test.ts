@@ -459,9 +459,10 @@ describe('adjustment requests', () => {
 			reason: 'Our easy read writer is away.'
 		});
 		expect(noAlternative.error?.message).toBe('alternative_needed');
-		expect(
-			(await sam.rpc('respond_to_adjustment', { item: items.travel.id, decision: 'agreed' })).error
-		).toBeNull();
+		const firstAnswer = await sam.rpc('respond_to_adjustment', { item: items.travel.id, decision: 'agreed' });
+		expect(firstAnswer.error).toBeNull();
+		// A first answer is not a change the member must be told about.
+		expect(firstAnswer.data).toMatchObject({ changed_answer: false, member_id: ACCOUNTS.memberA.id });
 		expect(
 			(
 				await sam.rpc('respond_to_adjustment', {
@@ -524,6 +525,25 @@ describe('adjustment requests', () => {
 				arranged_when: null
 			}
 		]);
+	});
+
+	it('staff changing an answer the member already had is flagged, so the member is told', async () => {
+		const sam = as(ACCOUNTS.staff);
+		const items = await byCategory(requestId);
+		const partly = {
+			item: items.meeting.id,
+			decision: 'partly_agreed',
+			reason: 'Breaks are every 90 minutes for everyone.',
+			alternative: 'You can step out to the quiet room whenever you need.'
+		};
+		// The same answer again changes nothing the member relies on.
+		const same = await sam.rpc('respond_to_adjustment', partly);
+		expect(same.data).toMatchObject({ changed_answer: false });
+		// Partly agreed, then agreed in full, then back: each is a change for the member.
+		const agreed = await sam.rpc('respond_to_adjustment', { item: items.meeting.id, decision: 'agreed' });
+		expect(agreed.data).toMatchObject({ changed_answer: true, request_id: requestId });
+		const back = await sam.rpc('respond_to_adjustment', partly);
+		expect(back.data).toMatchObject({ changed_answer: true });
 	});
 
 	it('a change after agreement puts the item back to requested and records it for staff', async () => {

@@ -10,7 +10,7 @@ import type { QueueRow } from '$lib/adjustments-staff';
 import type { AnswerInput, ArrangeInput, CostInput } from '$lib/validation/adjustment-staff';
 import { fail } from './db/fail';
 import { ADJUSTMENT_ERRORS } from '$lib/adjustments';
-import { sendArrangedEmail, sendPapersReadyEmail } from './adjustments';
+import { sendAnswerChangedEmail, sendArrangedEmail, sendPapersReadyEmail } from './adjustments';
 
 /** The database's short error keys, in plain words for staff (where staff need other words than members). */
 export const PROBLEMS: Record<string, string> = {
@@ -171,8 +171,20 @@ const outcome = (context: string, error: { message: string } | null): Outcome =>
 	fail(context, error);
 };
 
-export async function answerItem(db: SupabaseClient, input: AnswerInput): Promise<Outcome> {
-	const { error } = await db.rpc('respond_to_adjustment', {
+export interface Answered {
+	request_id: number;
+	member_id: string;
+	opportunity_title: string;
+	repeat: boolean;
+	/** An answer the member already had is now different: they are told. */
+	changed_answer: boolean;
+}
+
+export async function answerItem(
+	db: SupabaseClient,
+	input: AnswerInput
+): Promise<{ ok: true; answered: Answered } | { ok: false; problem: string }> {
+	const { data, error } = await db.rpc('respond_to_adjustment', {
 		item: input.item,
 		decision: input.decision,
 		note: input.note,
@@ -180,7 +192,9 @@ export async function answerItem(db: SupabaseClient, input: AnswerInput): Promis
 		alternative: input.alternative,
 		request_key: input.requestKey
 	});
-	return outcome('Answer adjustment', error);
+	const result = outcome('Answer adjustment', error);
+	if (!result.ok) return result;
+	return { ok: true, answered: data as Answered };
 }
 
 export interface Arranged {
@@ -277,6 +291,16 @@ export async function tellArranged(db: SupabaseClient, a: Arranged): Promise<boo
 		return true;
 	} catch (err) {
 		console.error(`The "arranged" email for request ${a.request_id} did not go:`, err);
+		return false;
+	}
+}
+
+export async function tellAnswerChanged(db: SupabaseClient, a: Answered): Promise<boolean> {
+	try {
+		await sendAnswerChangedEmail(db, a);
+		return true;
+	} catch (err) {
+		console.error(`The "answer changed" email for request ${a.request_id} did not go:`, err);
 		return false;
 	}
 }

@@ -73,6 +73,28 @@ export async function sendArrangedEmail(
 	});
 }
 
+/**
+ * After staff change an answer the member already had (an agreed or arranged adjustment is now
+ * different): tell the member, with no details, so nobody arrives expecting what is not there.
+ */
+export async function sendAnswerChangedEmail(
+	db: SupabaseClient,
+	r: { member_id: string; request_id: number; opportunity_title: string }
+): Promise<void> {
+	const to = await memberAddress(db, r.member_id);
+	await sendMail({
+		to: to.email,
+		subject: `A change to your adjustments for ${r.opportunity_title}`,
+		text: [
+			`Dear ${to.name},`,
+			`Something has changed in your adjustments for “${r.opportunity_title}” — see the portal:`,
+			`${config.origin}/my/adjustments/${r.request_id}`,
+			TEAM_LINE,
+			'The co-production team, Together'
+		].join('\n\n')
+	});
+}
+
 /** After staff mark papers ready (mark_papers_ready returned first_time): tell the member. */
 export async function sendPapersReadyEmail(
 	db: SupabaseClient,

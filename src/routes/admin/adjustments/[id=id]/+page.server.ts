@@ -8,6 +8,7 @@ import {
 	loadRequest,
 	markPapersReady,
 	recordCost,
+	tellAnswerChanged,
 	tellArranged,
 	tellPapersReady
 } from '$lib/server/adjustments-staff';
@@ -79,6 +80,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { item: values.item, action: 'answer', values, errors: parsed.errors });
 		const done = await answerItem(locals.db, parsed.data);
 		if (!done.ok) return refused(values.item!, 'answer', values, done.problem);
+		if (done.answered.changed_answer) await tellAnswerChanged(locals.db, done.answered);
 		redirect(303, `/admin/adjustments/${params.id}?answered#item-${parsed.data.item}`);
 	},
 	arrange: async ({ locals, params, request }) => {
