@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Message } from '$lib/server/mail';
+import { sendTermReminders } from '$lib/server/term-reminders';
 import { ACCOUNTS, as, service } from './helpers';
 
 const alex = () => as(ACCOUNTS.memberA);
@@ -147,13 +149,11 @@ async function memberWithEverything(label: string): Promise<{ person: Person; na
 		'report'
 	);
 	must(
-		await db
-			.from('sessions')
-			.insert({
-				id: 'f'.repeat(48) + id.replace(/-/g, '').slice(0, 16),
-				user_id: id,
-				expires_at: '2099-01-01'
-			}),
+		await db.from('sessions').insert({
+			id: 'f'.repeat(48) + id.replace(/-/g, '').slice(0, 16),
+			user_id: id,
+			expires_at: '2099-01-01'
+		}),
 		'session'
 	);
 	return {
@@ -511,16 +511,47 @@ describe('deletion', () => {
 });
 
 describe('steering group terms', () => {
-	it('terms ending within the reminder period are due once', async () => {
+	it('the job emails every active member of staff once about terms ending within the reminder period', async () => {
 		const db = service();
-		const { data, error } = await db.rpc('due_term_reminders', {});
-		expect(error).toBeNull();
-		const due = data as { involvement_id: number; member_name: string }[];
-		expect(due.map((d) => d.member_name)).toContain('Liam Walsh');
-		await db.rpc('mark_term_reminders_sent', { involvement_ids: due.map((d) => d.involvement_id) });
-		const { data: again } = await db.rpc('due_term_reminders', {});
-		expect(again).toEqual([]);
+		const sent: Message[] = [];
+		const send = async (m: Message) => {
+			sent.push(m);
+		};
+		const reminded = await sendTermReminders({ db, send, origin: 'https://together.example' });
+		expect(reminded).toBeGreaterThanOrEqual(1);
+		const toSam = sent.find((m) => m.to === ACCOUNTS.staff.email)!;
+		expect(toSam.text).toContain('Liam Walsh');
+		expect(toSam.text).toContain('https://together.example/admin/steering-group');
+		expect(sent.some((m) => m.to === ACCOUNTS.memberA.email)).toBe(false);
+		// Not again for the same term end.
+		sent.length = 0;
+		expect(await sendTermReminders({ db, send, origin: 'https://together.example' })).toBe(0);
+		expect(sent).toEqual([]);
+		// Staff and members cannot ask who is due.
 		const { error: refused } = await sam().rpc('due_term_reminders', {});
 		expect(refused).not.toBeNull();
+	});
+
+	it('a term outside the reminder period is not due yet; the period is a setting only admins change', async () => {
+		const { data } = await service().rpc('due_term_reminders', {});
+		expect(data).toEqual([]);
+		const { data: bySam } = await sam()
+			.from('data_settings')
+			.update({ term_reminder_days: 90, updated_by: ACCOUNTS.staff.id })
+			.eq('id', true)
+			.select('id');
+		expect(bySam ?? []).toEqual([]);
+		const { error } = await admin()
+			.from('data_settings')
+			.update({ term_reminder_days: 90, updated_by: ACCOUNTS.admin.id })
+			.eq('id', true);
+		expect(error).toBeNull();
+		// The rest of the steering group's terms end in 59 days: due now.
+		const { data: due } = await service().rpc('due_term_reminders', {});
+		expect((due as unknown[]).length).toBeGreaterThan(5);
+		await admin()
+			.from('data_settings')
+			.update({ term_reminder_days: 30, updated_by: ACCOUNTS.admin.id })
+			.eq('id', true);
 	});
 });

@@ -1,6 +1,7 @@
 // Telling members about new opportunities, and the server's background jobs.
 //   sendDueAlerts   email each member the new opportunities due to them (see alerts/deliver.ts)
-//   runJobs         close opportunities past their closing date, then send due alerts
+//   runJobs         close opportunities past their closing date, send due alerts, remind staff of
+//                   steering group terms ending soon, and apply the retention periods
 //   startJobs       run the jobs every JOBS_INTERVAL_MINUTES (started from hooks.server.ts `init`)
 //   sendDueAlertsSoon   after staff publish: send at once, without making them wait
 // Messages about a member's own applications, claims and adjustments are sent by those parts
@@ -9,6 +10,8 @@ import { config } from './config';
 import { serviceClient } from './db/service';
 import { sendMail } from './mail';
 import { deliverDueAlerts, type DeliverResult } from './alerts/deliver';
+import { sendTermReminders } from './term-reminders';
+import { applyRetention } from './data-rights';
 
 export type { DeliverResult } from './alerts/deliver';
 
@@ -25,6 +28,10 @@ export async function sendDueAlerts(now = new Date()): Promise<DeliverResult> {
 export interface JobsResult extends DeliverResult {
 	/** Opportunities closed because their closing date had passed. */
 	closed: number;
+	/** Steering group terms ending soon that staff were reminded of. */
+	reminded?: number;
+	/** Payment records anonymised because their retention period ended. */
+	anonymised?: number;
 }
 
 export async function runJobs(now = new Date()): Promise<JobsResult> {
@@ -32,7 +39,20 @@ export async function runJobs(now = new Date()): Promise<JobsResult> {
 	// Closing is tidying only (applying already checks the date), so alerts still go out if it fails.
 	if (error) console.error('Closing past opportunities failed:', error.message);
 	const sent = await sendDueAlerts(now);
-	return { closed: error ? 0 : (data as number), ...sent };
+	// Each part goes ahead if another fails; a failed part is tried again next run.
+	let reminded = 0;
+	let anonymised = 0;
+	try {
+		reminded = await sendTermReminders({ db: serviceClient(), send: sendMail, origin: config.origin });
+	} catch (e) {
+		console.error('Steering group term reminders failed:', e);
+	}
+	try {
+		anonymised = (await applyRetention()).payment_records_anonymised;
+	} catch (e) {
+		console.error('Applying retention periods failed:', e);
+	}
+	return { closed: error ? 0 : (data as number), ...sent, reminded, anonymised };
 }
 
 let alerting: Promise<void> | null = null;
@@ -86,9 +106,10 @@ export function startJobs(
 	async function tick() {
 		try {
 			const r = await jobs();
-			if (r.closed || r.emails || r.failed)
+			if (r.closed || r.emails || r.failed || r.reminded || r.anonymised)
 				console.log(
-					`Jobs: ${r.closed} opportunities closed, ${r.emails} alert emails sent (${r.alerts} alerts), ${r.failed} failed`
+					`Jobs: ${r.closed} opportunities closed, ${r.emails} alert emails sent (${r.alerts} alerts), ${r.failed} failed, ` +
+						`${r.reminded ?? 0} term reminders, ${r.anonymised ?? 0} payment records anonymised`
 				);
 		} catch (error) {
 			console.error('Background jobs failed; trying again next time:', error);

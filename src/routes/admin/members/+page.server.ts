@@ -1,13 +1,33 @@
 import { fail } from '@sveltejs/kit';
-import { inviteMember, listMembers } from '$lib/server/members';
+import { inviteMember } from '$lib/server/members';
+import {
+	directoryFilters,
+	findMembers,
+	LAST_INVOLVED,
+	LIVED_EXPERIENCE,
+	MEMBER_STATUSES,
+	REGIONS
+} from '$lib/server/network';
+import { TOPICS } from '$lib/opportunities';
 import { sendMail } from '$lib/server/mail';
 import { formValues, parse, type FieldErrors } from '$lib/validation/form';
 import { inviteSchema } from '$lib/validation/profile';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
-	return { q, members: await listMembers(locals.db, q), invited: url.searchParams.get('invited') };
+	const filters = directoryFilters(url.searchParams);
+	return {
+		filters,
+		members: await findMembers(locals.db, filters),
+		options: {
+			statuses: MEMBER_STATUSES,
+			last: LAST_INVOLVED,
+			lived: LIVED_EXPERIENCE,
+			regions: REGIONS,
+			topics: TOPICS
+		},
+		invited: url.searchParams.get('invited')
+	};
 };
 
 export const actions: Actions = {
