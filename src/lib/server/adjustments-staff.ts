@@ -320,22 +320,33 @@ export async function tellPapersReady(db: SupabaseClient, p: PapersReady): Promi
 export const READ_KINDS = {
 	all: 'Access needs and requests',
 	needs: 'Access needs profiles',
-	requests: 'Adjustment requests'
+	requests: 'Adjustment requests',
+	lived: 'Lived experience',
+	everything: 'Everything: every read and change'
 } as const;
 export type ReadKind = keyof typeof READ_KINDS;
 
-const ACTIONS: Record<ReadKind, string[]> = {
+const ACTIONS: Record<ReadKind, string[] | null> = {
 	all: ['access needs read', 'adjustment request read'],
 	needs: ['access needs read'],
-	requests: ['adjustment request read']
+	requests: ['adjustment request read'],
+	lived: ['lived experience read'],
+	everything: null
 };
+
+/** Who the audit log is narrowed to: a member (what was read or done about them) and a member of staff (what they did). */
+export interface AuditFilters {
+	member?: string | null;
+	staff?: string | null;
+}
 
 export const AUDIT_PAGE_SIZE = 50;
 
 export interface ReadEntry {
 	id: number;
 	at: string;
-	what: 'access needs' | 'adjustment request';
+	/** The action as recorded: 'access needs read', 'member paused', … */
+	what: string;
 	who: string;
 	member: string;
 	opportunity: string | null;
@@ -348,22 +359,29 @@ export interface ReadEntry {
 export async function listReads(
 	db: SupabaseClient,
 	kind: ReadKind,
-	page: number
+	page: number,
+	filters: AuditFilters = {}
 ): Promise<{ entries: ReadEntry[]; total: number }> {
 	const from = (page - 1) * AUDIT_PAGE_SIZE;
-	const { data, count, error } = await db
-		.from('audit_log')
-		.select('id, at, actor_id, action, entity_id, details', { count: 'exact' })
-		.in('action', ACTIONS[kind])
+	const actions = ACTIONS[kind];
+	const memberOr = filters.member
+		? `entity_id.eq.${filters.member},details->>member_id.eq.${filters.member}`
+		: null;
+	let query = db.from('audit_log').select('id, at, actor_id, action, entity_id, details', { count: 'exact' });
+	if (actions) query = query.in('action', actions);
+	if (filters.staff) query = query.eq('actor_id', filters.staff);
+	if (memberOr) query = query.or(memberOr);
+	const { data, count, error } = await query
 		.order('at', { ascending: false })
 		.order('id', { ascending: false })
 		.range(from, from + AUDIT_PAGE_SIZE - 1);
 	if (error?.code === 'PGRST103') {
 		// A page past the end (an old link, a typed address): nothing on it, and how many there are.
-		const { count: total, error: countError } = await db
-			.from('audit_log')
-			.select('id', { count: 'exact', head: true })
-			.in('action', ACTIONS[kind]);
+		let counting = db.from('audit_log').select('id', { count: 'exact', head: true });
+		if (actions) counting = counting.in('action', actions);
+		if (filters.staff) counting = counting.eq('actor_id', filters.staff);
+		if (memberOr) counting = counting.or(memberOr);
+		const { count: total, error: countError } = await counting;
 		if (countError) fail('Audit log', countError);
 		return { entries: [], total: total ?? 0 };
 	}
@@ -400,7 +418,7 @@ export async function listReads(
 		entries: rows.map((r) => ({
 			id: r.id,
 			at: r.at,
-			what: r.action === 'access needs read' ? 'access needs' : 'adjustment request',
+			what: r.action,
 			who: r.actor_id ? (nameOf.get(r.actor_id) ?? 'Someone no longer here') : 'The system',
 			member: r.details.member_id ? (nameOf.get(r.details.member_id) ?? 'A member no longer here') : '',
 			opportunity: r.details.opportunity_id ? (titleOf.get(r.details.opportunity_id) ?? null) : null,

@@ -14,14 +14,27 @@ export interface Profile {
 	interests: string[];
 	role: 'member' | 'staff' | 'admin';
 	status: 'invited' | 'active' | 'paused' | 'left';
+	region: string | null;
 	created_at: string;
 }
 
 // Topics (interests) are chosen on /my/notifications, with how often we email: see interests.ts.
 export type ProfileChanges = Pick<
 	Profile,
-	'full_name' | 'preferred_name' | 'pronouns' | 'phone' | 'contact_methods'
+	'full_name' | 'preferred_name' | 'pronouns' | 'phone' | 'contact_methods' | 'region'
 >;
+
+/** The signed-in member's own lived experience (RLS: their own row only). */
+export async function myLivedExperience(db: SupabaseClient, id: string): Promise<string[]> {
+	const { data, error } = await db.from('lived_experience').select('tags').eq('member_id', id).maybeSingle();
+	if (error) fail('Lived experience', error);
+	return (data as { tags: string[] } | null)?.tags ?? [];
+}
+
+export async function saveLivedExperience(db: SupabaseClient, tags: string[]): Promise<void> {
+	const { error } = await db.rpc('save_lived_experience', { tags });
+	if (error) fail('Saving lived experience', error);
+}
 
 export async function getProfile(db: SupabaseClient, id: string): Promise<Profile | null> {
 	const { data, error } = await db.from('profiles').select('*').eq('id', id).maybeSingle();

@@ -6,6 +6,9 @@
 // staff_member_access_needs, and the directory when filtered by lived experience).
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { fail } from './db/fail';
+import { LIVED_EXPERIENCE, REGIONS } from '$lib/network';
+
+export { LIVED_EXPERIENCE, REGIONS };
 
 export const MEMBER_STATUSES = {
 	invited: 'Invited',
@@ -20,35 +23,6 @@ export const LAST_INVOLVED = {
 	over_year: 'More than 12 months ago',
 	never: 'Never'
 } as const;
-
-/** Lived experience members can choose from (their words; shown on their profile). */
-export const LIVED_EXPERIENCE = [
-	'disabled person',
-	'carer',
-	'mental health',
-	'learning disability',
-	'autism',
-	'sensory impairment',
-	'long-term condition',
-	'older person',
-	'young person',
-	'homelessness'
-] as const;
-
-export const REGIONS = [
-	'North East',
-	'North West',
-	'Yorkshire and the Humber',
-	'East Midlands',
-	'West Midlands',
-	'East of England',
-	'London',
-	'South East',
-	'South West',
-	'Wales',
-	'Scotland',
-	'Northern Ireland'
-] as const;
 
 export interface DirectoryFilters {
 	q: string;
@@ -273,4 +247,23 @@ export async function reminderDays(db: SupabaseClient): Promise<number> {
 	const { data, error } = await db.from('data_settings').select('term_reminder_days').single();
 	if (error) fail('Settings', error);
 	return (data as { term_reminder_days: number }).term_reminder_days;
+}
+
+/** Members and staff by name, for the audit log's filters (deleted members are left out: they have no name). */
+export async function auditPeople(
+	db: SupabaseClient
+): Promise<{ members: Record<string, string>; staff: Record<string, string> }> {
+	const { data, error } = await db
+		.from('profiles')
+		.select('id, full_name, email, role')
+		.is('deleted_at', null)
+		.order('full_name')
+		.limit(2000);
+	if (error) fail('People', error);
+	const rows = data as { id: string; full_name: string; email: string; role: string }[];
+	const label = (r: { full_name: string; email: string }) => `${r.full_name} (${r.email})`;
+	return {
+		members: Object.fromEntries(rows.filter((r) => r.role === 'member').map((r) => [r.id, label(r)])),
+		staff: Object.fromEntries(rows.filter((r) => r.role !== 'member').map((r) => [r.id, label(r)]))
+	};
 }

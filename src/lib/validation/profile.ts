@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { emailOf, list, optionalText, text } from './form';
+import { LIVED_EXPERIENCE, REGIONS } from '$lib/network';
 
 export const CONTACT_METHODS = {
 	email: 'Email',
@@ -27,6 +28,16 @@ export const profileSchema = v.object({
 		v.transform(list),
 		v.array(v.picklist(Object.keys(CONTACT_METHODS) as ContactMethod[], 'Choose how we may contact you')),
 		v.minLength(1, 'Choose at least one way we may contact you')
+	),
+	region: v.pipe(
+		v.optional(v.string(), ''),
+		v.picklist(['', ...REGIONS], 'Choose a region from the list'),
+		v.transform((s) => (s === '' ? null : s))
+	),
+	lived_experience: v.pipe(
+		v.optional(v.unknown(), []),
+		v.transform(list),
+		v.array(v.picklist([...LIVED_EXPERIENCE], 'Choose from the list'))
 	)
 });
 

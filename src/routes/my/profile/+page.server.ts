@@ -1,14 +1,25 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getProfile, updateProfile } from '$lib/server/members';
+import { getProfile, myLivedExperience, saveLivedExperience, updateProfile } from '$lib/server/members';
+import { myWaitingRequest } from '$lib/server/data-rights';
 import { formValues, parse, type FieldErrors } from '$lib/validation/form';
 import { profileSchema } from '$lib/validation/profile';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.user) redirect(303, '/sign-in?next=/my/profile');
-	const profile = await getProfile(locals.db, locals.user.id);
+	const [profile, lived, deletion] = await Promise.all([
+		getProfile(locals.db, locals.user.id),
+		myLivedExperience(locals.db, locals.user.id),
+		myWaitingRequest(locals.db, locals.user.id)
+	]);
 	if (!profile) error(404, 'We could not find your profile.');
-	return { profile, editing: url.searchParams.has('edit'), saved: url.searchParams.has('saved') };
+	return {
+		profile,
+		lived,
+		deletionAsked: deletion?.requested_at ?? null,
+		editing: url.searchParams.has('edit'),
+		saved: url.searchParams.has('saved')
+	};
 };
 
 export const actions: Actions = {
@@ -24,7 +35,9 @@ export const actions: Actions = {
 				errors: { phone: 'Enter a phone number, so we can call or text you' } as FieldErrors
 			});
 		}
-		await updateProfile(locals.db, locals.user.id, p);
+		const { lived_experience, ...changes } = p;
+		await updateProfile(locals.db, locals.user.id, changes);
+		await saveLivedExperience(locals.db, lived_experience);
 		redirect(303, '/my/profile?saved');
 	}
 };
