@@ -28,6 +28,7 @@ where role = 'member';
 
 update public.profiles set region = 'North West' where email in ('member@example.org', 'kofi.boateng@example.org');
 update public.profiles set region = 'Scotland' where email = 'eilidh.campbell@example.org';
+update public.profiles set region = 'Yorkshire and the Humber' where email = 'hannah.schofield@example.org';
 
 -- Lived experience, told by the members themselves.
 insert into public.lived_experience (member_id, tags)

@@ -25,7 +25,9 @@ describe('profileSchema', () => {
 				preferred_name: null,
 				pronouns: null,
 				phone: null,
-				contact_methods: ['email']
+				contact_methods: ['email'],
+				region: null,
+				lived_experience: []
 			}
 		});
 	});
@@ -47,7 +49,9 @@ describe('profileSchema', () => {
 				preferred_name: 'Sam',
 				pronouns: 'she/her',
 				phone: '+44 7700 900 982',
-				contact_methods: ['phone', 'post']
+				contact_methods: ['phone', 'post'],
+				region: null,
+				lived_experience: []
 			}
 		});
 	});
@@ -63,6 +67,22 @@ describe('profileSchema', () => {
 		expect(errorsOf({ ...valid, preferred_name: 'a'.repeat(61), pronouns: 'a'.repeat(41) })).toEqual({
 			preferred_name: 'The name you would like us to use must be 60 characters or fewer',
 			pronouns: 'Your pronouns must be 40 characters or fewer'
+		});
+	});
+
+	it('takes a region and lived experience from the lists, both optional', () => {
+		const ok = parse(
+			profileSchema,
+			{ ...valid, region: 'Wales', lived_experience: ['carer', 'mental health'] },
+			{}
+		);
+		expect(ok.ok && ok.data.region).toBe('Wales');
+		expect(ok.ok && ok.data.lived_experience).toEqual(['carer', 'mental health']);
+		const one = parse(profileSchema, { ...valid, lived_experience: 'carer' }, {});
+		expect(one.ok && one.data.lived_experience).toEqual(['carer']);
+		expect(errorsOf({ ...valid, region: 'Atlantis' })).toEqual({ region: 'Choose a region from the list' });
+		expect(errorsOf({ ...valid, lived_experience: ['pirate'] })).toEqual({
+			lived_experience: 'Choose from the list'
 		});
 	});
 
