@@ -473,18 +473,36 @@ describe('deletion', () => {
 		expect(twice?.message).toBe('wrong_status');
 	});
 
+	it('the retention job removes audit rows older than their period, and only those', async () => {
+		const db = service();
+		const old = new Date();
+		old.setFullYear(old.getFullYear() - 7);
+		const { data: rows, error: insertError } = await db
+			.from('audit_log')
+			.insert([
+				{ at: old.toISOString(), action: 'retention test', entity: 'test', entity_id: 'old' },
+				{ at: new Date().toISOString(), action: 'retention test', entity: 'test', entity_id: 'new' }
+			])
+			.select('id, entity_id');
+		expect(insertError).toBeNull();
+		expect((rows as unknown[]).length).toBe(2);
+		const { data, error } = await db.rpc('apply_retention', {});
+		expect(error).toBeNull();
+		expect((data as { audit_rows_removed: number }).audit_rows_removed).toBeGreaterThanOrEqual(1);
+		const { data: left } = await db.from('audit_log').select('entity_id').eq('action', 'retention test');
+		expect(left).toEqual([{ entity_id: 'new' }]);
+	});
+
 	it('the retention job anonymises payment records once their period has ended', async () => {
 		const db = service();
 		const id = zed.person.id;
 		// Not yet: nothing changes.
 		const { data: early } = await db.rpc('apply_retention', {});
 		expect((early as { payment_records_anonymised: number }).payment_records_anonymised).toBe(0);
-		// Seven years on.
-		const later = new Date();
-		later.setFullYear(later.getFullYear() + 7);
-		const { data: done, error } = await db.rpc('apply_retention', {
-			today: later.toISOString().slice(0, 10)
-		});
+		// The period ends (as if six years had passed since the last payment).
+		const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+		await db.from('payment_payees').update({ kept_until: yesterday }).eq('member_id', id);
+		const { data: done, error } = await db.rpc('apply_retention', {});
 		expect(error).toBeNull();
 		expect(
 			(done as { payment_records_anonymised: number }).payment_records_anonymised
