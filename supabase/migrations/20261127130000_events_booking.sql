@@ -257,7 +257,7 @@ $$;
 revoke all on function private.clean_answers(jsonb, jsonb) from public;
 
 -- Offers every place that is free to the next people on the waiting list, in turn. The caller holds
--- the lock on the event's settings row. Guests are offered only places not held back for members.
+-- the lock on the event's settings row. Guests get only places not held back for members.
 create function private.offer_free_places(event public.event_settings) returns integer
 language plpgsql volatile security definer set search_path = ''
 as $$
@@ -278,9 +278,15 @@ begin
     order by b.waiting_since, b.id
     limit 1;
     exit when not found;
-    update public.bookings
-    set status = 'offered', offer_expires_at = date_trunc('second', now()) + make_interval(hours => event.offer_hours)
-    where id = next.id;
+    if next.member_id is null then
+      -- A guest has no account to accept with: the place is booked for them, and they are told
+      -- (they can still cancel by replying).
+      update public.bookings set status = 'booked', booked_at = now() where id = next.id;
+    else
+      update public.bookings
+      set status = 'offered', offer_expires_at = date_trunc('second', now()) + make_interval(hours => event.offer_hours)
+      where id = next.id;
+    end if;
     offered := offered + 1;
   end loop;
   return offered;
@@ -826,3 +832,55 @@ grant execute on function public.expire_booking_offers() to service_role;
 grant execute on function public.due_booking_notices() to service_role;
 
 grant select, insert, update, delete on table public.booking_notices to service_role;
+
+-- Feedback after the event ---------------------------------------------------------------------
+
+create table public.booking_feedback (
+  booking_id bigint primary key references public.bookings (id) on delete cascade,
+  rating text not null check (rating in ('good', 'ok', 'not_good')),
+  comment text check (comment is null or length(comment) between 1 and 2000),
+  created_at timestamptz not null default now()
+);
+
+comment on table public.booking_feedback is 'What a person who came thought of the event. Members read their own; staff read all; written by give_event_feedback().';
+
+alter table public.booking_feedback enable row level security;
+revoke all on table public.booking_feedback from anon, authenticated;
+grant select on table public.booking_feedback to authenticated;
+
+create policy "Members read their own feedback" on public.booking_feedback
+  for select to authenticated
+  using (exists (
+    select 1 from public.bookings b where b.id = booking_id and (select private.acts_for(b.member_id))
+  ));
+
+create policy "Staff read feedback" on public.booking_feedback
+  for select to authenticated
+  using ((select private.is_staff()));
+
+-- Give (or change) feedback on an event the member came to.
+create function public.give_event_feedback(booking bigint, rating text, comment text default null)
+returns public.booking_feedback
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  b public.bookings;
+  f public.booking_feedback;
+begin
+  select * into b from public.bookings x where x.id = booking;
+  if not found or not (select private.acts_for(b.member_id)) then
+    raise exception 'not_found';
+  end if;
+  if b.status <> 'booked' or b.attended is not true then
+    raise exception 'wrong_status';
+  end if;
+  insert into public.booking_feedback as x (booking_id, rating, comment)
+  values (b.id, give_event_feedback.rating, nullif(btrim(give_event_feedback.comment), ''))
+  on conflict (booking_id) do update set rating = excluded.rating, comment = excluded.comment, created_at = now()
+  returning * into f;
+  return f;
+end
+$$;
+
+revoke all on function public.give_event_feedback(bigint, text, text) from public, anon;
+grant execute on function public.give_event_feedback(bigint, text, text) to authenticated;

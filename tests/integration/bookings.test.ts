@@ -65,9 +65,9 @@ describe('booking places', () => {
 			expect((data as { status: string }).status).toBe('booked');
 		}
 		const results = await Promise.all(
-			members.slice(5, 35).map((m) =>
-				as(member(m)).rpc('book_place', { opportunity: id, request_key: randomUUID() })
-			)
+			members
+				.slice(5, 35)
+				.map((m) => as(member(m)).rpc('book_place', { opportunity: id, request_key: randomUUID() }))
 		);
 		expect(results.map((r) => r.error)).toEqual(results.map(() => null));
 		const statuses = results.map((r) => (r.data as { status: string }).status);
@@ -100,12 +100,19 @@ describe('booking places', () => {
 
 		const cancelled = await x!.rpc('cancel_booking', { booking: bx.id });
 		expect(cancelled.data.status).toBe('cancelled');
-		const { data: offered } = await y!.from('bookings').select('status, offer_expires_at').eq('id', by.id).single();
+		const { data: offered } = await y!
+			.from('bookings')
+			.select('status, offer_expires_at')
+			.eq('id', by.id)
+			.single();
 		expect(offered!.status).toBe('offered');
 		expect(Date.parse(offered!.offer_expires_at)).toBeGreaterThan(Date.now() + 23 * 3_600_000);
 
 		// The offered place still counts as taken: nobody else gets it meanwhile.
-		const late = await as(member(members[3]!)).rpc('book_place', { opportunity: id, request_key: randomUUID() });
+		const late = await as(member(members[3]!)).rpc('book_place', {
+			opportunity: id,
+			request_key: randomUUID()
+		});
 		expect(late.data.status).toBe('waiting');
 
 		// Declining passes it on to the next in turn.
@@ -133,7 +140,11 @@ describe('booking places', () => {
 		expect(late.error?.message).toBe('offer_expired');
 		const expired = await service().rpc('expire_booking_offers');
 		expect(expired.data).toBeGreaterThanOrEqual(1);
-		const { data } = await service().from('bookings').select('id, status').in('id', [by.id, bz.id]).order('id');
+		const { data } = await service()
+			.from('bookings')
+			.select('id, status')
+			.in('id', [by.id, bz.id])
+			.order('id');
 		expect(data).toEqual([
 			{ id: by.id, status: 'cancelled' },
 			{ id: bz.id, status: 'offered' }
@@ -154,9 +165,12 @@ describe('booking places', () => {
 		const { data: still } = await b.from('bookings').select('status').eq('id', mine.id).single();
 		expect(still!.status).toBe('booked');
 		// Nobody writes bookings straight to the table.
-		const insert = await a
-			.from('bookings')
-			.insert({ opportunity_id: id, member_id: ACCOUNTS.memberA.id, status: 'booked', request_key: randomUUID() });
+		const insert = await a.from('bookings').insert({
+			opportunity_id: id,
+			member_id: ACCOUNTS.memberA.id,
+			status: 'booked',
+			request_key: randomUUID()
+		});
 		expect(insert.error).not.toBeNull();
 		const staffCancel = await staff.rpc('cancel_booking', { booking: mine.id });
 		expect(staffCancel.error?.message).toBe('not_found');
@@ -175,7 +189,9 @@ describe('booking places', () => {
 			.eq('type', 'committee')
 			.limit(1)
 			.single();
-		const settings = await staff.from('event_settings').insert({ opportunity_id: committee.data!.id, places: 3 });
+		const settings = await staff
+			.from('event_settings')
+			.insert({ opportunity_id: committee.data!.id, places: 3 });
 		expect(settings.error?.message).toBe('not_bookable');
 	});
 });
@@ -183,12 +199,20 @@ describe('booking places', () => {
 describe('guests', () => {
 	it('book through the server only, where staff allow it, and see no other bookings', async () => {
 		const closed = await makeEvent('Members only test event', { places: 5 });
-		const open = await makeEvent('Public test event', { places: 3, held_for_members: 2, public_booking: true });
+		const open = await makeEvent('Public test event', {
+			places: 3,
+			held_for_members: 2,
+			public_booking: true
+		});
 		await as(ACCOUNTS.memberA).rpc('book_place', { opportunity: open, request_key: randomUUID() });
 
 		const guest = { guest_name: 'Helen Guest', guest_email: 'Helen.Guest@example.net', answers: [] };
 		// Not from the browser's own key: only the server (service role) may call it.
-		const fromAnon = await anon().rpc('book_guest_place', { opportunity: open, ...guest, request_key: randomUUID() });
+		const fromAnon = await anon().rpc('book_guest_place', {
+			opportunity: open,
+			...guest,
+			request_key: randomUUID()
+		});
 		expect(fromAnon.error).not.toBeNull();
 		const fromMember = await as(ACCOUNTS.memberB).rpc('book_guest_place', {
 			opportunity: open,
@@ -197,12 +221,24 @@ describe('guests', () => {
 		});
 		expect(fromMember.error).not.toBeNull();
 
-		const refused = await service().rpc('book_guest_place', { opportunity: closed, ...guest, request_key: randomUUID() });
+		const refused = await service().rpc('book_guest_place', {
+			opportunity: closed,
+			...guest,
+			request_key: randomUUID()
+		});
 		expect(refused.error?.message).toBe('no_public_booking');
 
-		const booked = await service().rpc('book_guest_place', { opportunity: open, ...guest, request_key: randomUUID() });
+		const booked = await service().rpc('book_guest_place', {
+			opportunity: open,
+			...guest,
+			request_key: randomUUID()
+		});
 		expect(booked.error).toBeNull();
-		expect(booked.data).toMatchObject({ status: 'booked', guest_email: 'helen.guest@example.net', member_id: null });
+		expect(booked.data).toMatchObject({
+			status: 'booked',
+			guest_email: 'helen.guest@example.net',
+			member_id: null
+		});
 		// Two places are held back for members: one is taken by Alex, so a second guest waits.
 		const second = await service().rpc('book_guest_place', {
 			opportunity: open,
@@ -234,7 +270,10 @@ describe('access needs for a booking', () => {
 			request_key: randomUUID()
 		});
 		expect(mine.error).toBeNull();
-		const own = await as(ACCOUNTS.memberA).from('booking_access_items').select('category').eq('booking_id', mine.data.id);
+		const own = await as(ACCOUNTS.memberA)
+			.from('booking_access_items')
+			.select('category')
+			.eq('booking_id', mine.data.id);
 		expect(own.data).toEqual([{ category: 'travel' }]);
 		// Priya shares nothing.
 		await as(ACCOUNTS.memberB).rpc('book_place', { opportunity: id, request_key: randomUUID() });
@@ -274,8 +313,9 @@ describe('access needs for a booking', () => {
 describe('attendance', () => {
 	it('marking a member as there records their involvement; unmarking removes it', async () => {
 		const id = await makeEvent('Attendance test event', { places: 5 });
-		const booking = (await as(ACCOUNTS.memberB).rpc('book_place', { opportunity: id, request_key: randomUUID() }))
-			.data;
+		const booking = (
+			await as(ACCOUNTS.memberB).rpc('book_place', { opportunity: id, request_key: randomUUID() })
+		).data;
 		const member = await as(ACCOUNTS.memberB).rpc('mark_attendance', { booking: booking.id, attended: true });
 		expect(member.error?.message).toBe('not_allowed');
 		const marked = await staff.rpc('mark_attendance', { booking: booking.id, attended: true });
@@ -287,7 +327,10 @@ describe('attendance', () => {
 		expect(inv).toEqual([{ id: marked.data.involvement_id, role: 'Came to the event', opportunity_id: id }]);
 		const unmarked = await staff.rpc('mark_attendance', { booking: booking.id, attended: false });
 		expect(unmarked.data).toMatchObject({ attended: false, involvement_id: null });
-		const { data: gone } = await as(ACCOUNTS.memberB).from('involvements').select('id').eq('opportunity_id', id);
+		const { data: gone } = await as(ACCOUNTS.memberB)
+			.from('involvements')
+			.select('id')
+			.eq('opportunity_id', id);
 		expect(gone).toEqual([]);
 		const { data: figures } = await staff.rpc('event_figures', { opportunity: id });
 		expect(figures[0]).toMatchObject({ booked: 1, attended: 0, no_shows: 1, members: 1, guests: 0 });

@@ -9,6 +9,7 @@ import { config } from './config';
 import { serviceClient } from './db/service';
 import { sendMail } from './mail';
 import { deliverDueAlerts, type DeliverResult } from './alerts/deliver';
+import { runBookingJob } from './bookings';
 
 export type { DeliverResult } from './alerts/deliver';
 
@@ -32,6 +33,8 @@ export async function runJobs(now = new Date()): Promise<JobsResult> {
 	// Closing is tidying only (applying already checks the date), so alerts still go out if it fails.
 	if (error) console.error('Closing past opportunities failed:', error.message);
 	const sent = await sendDueAlerts(now);
+	// Booking emails and reminders (events): failures are logged, the alerts' result stands.
+	await runBookingJob(now).catch((e) => console.error('Booking emails and reminders failed:', e));
 	return { closed: error ? 0 : (data as number), ...sent };
 }
 
