@@ -653,8 +653,9 @@ begin
 end
 $$;
 
--- Mark whether someone came. A member who came gets the involvement record the year's figures
--- count (and a claim can start from); marking them as not there again removes it if nothing uses it.
+-- Mark whether someone came. Whoever came gets the involvement record the year's figures count
+-- (and a member's claim can start from): a member's own, or a guest's (public.guests, found or
+-- added by email). Marking them as not there again removes it if nothing uses it.
 create function public.mark_attendance(booking bigint, attended boolean)
 returns public.bookings
 language plpgsql volatile security definer set search_path = ''
@@ -664,6 +665,7 @@ declare
   o public.opportunities;
   t record;
   inv bigint;
+  guest bigint;
 begin
   if not (select private.is_staff()) then
     raise exception 'not_allowed';
@@ -676,11 +678,23 @@ begin
     raise exception 'wrong_status';
   end if;
   select * into o from public.opportunities x where x.id = b.opportunity_id;
-  if attended and b.member_id is not null and b.involvement_id is null then
+  if attended and b.involvement_id is null then
     select * into t from public.event_times(o.id);
-    insert into public.involvements (member_id, opportunity_id, role, starts_on, ends_on)
-    values (b.member_id, o.id, case o.type when 'training' then 'Took part in training' else 'Came to the event' end,
-      (t.starts_at at time zone 'Europe/London')::date, (t.ends_at at time zone 'Europe/London')::date)
+    if b.member_id is null then
+      -- A guest is one of the people involved who are not members (public.guests), found by email.
+      select g.id into guest from public.guests g where g.email = b.guest_email;
+      if not found then
+        insert into public.guests (full_name, email, created_by)
+        values (b.guest_name, b.guest_email, (select auth.uid()))
+        returning id into guest;
+      end if;
+    end if;
+    insert into public.involvements (member_id, guest_id, opportunity_id, role, starts_on, ends_on)
+    values (b.member_id, guest, o.id,
+      case o.type when 'training' then 'Took part in training' else 'Came to the event' end,
+      (t.starts_at at time zone 'Europe/London')::date,
+      greatest((t.starts_at at time zone 'Europe/London')::date,
+               ((t.ends_at - interval '1 second') at time zone 'Europe/London')::date))
     returning id into inv;
     b.involvement_id := inv;
   elsif not attended and b.involvement_id is not null then

@@ -354,3 +354,29 @@ describe('attendance', () => {
 		expect(after.data).toBe('https://meet.example.org/short-breaks');
 	});
 });
+
+describe('guests who came', () => {
+	it('are recorded as involvement of a guest (not a member), found again by email', async () => {
+		const id = await makeEvent('Guest attendance test event', { places: 5, public_booking: true });
+		const booked = await service().rpc('book_guest_place', {
+			opportunity: id,
+			guest_name: 'Ada Guest',
+			guest_email: 'ada.guest@example.net',
+			request_key: randomUUID()
+		});
+		const marked = await staff.rpc('mark_attendance', { booking: booked.data.id, attended: true });
+		expect(marked.error).toBeNull();
+		const { data: inv } = await staff
+			.from('involvements')
+			.select('member_id, guest_id, opportunity_id, guests (full_name, email)')
+			.eq('id', marked.data.involvement_id)
+			.single();
+		expect(inv).toMatchObject({
+			member_id: null,
+			opportunity_id: id,
+			guests: { full_name: 'Ada Guest', email: 'ada.guest@example.net' }
+		});
+		const { data: figures } = await staff.rpc('event_figures', { opportunity: id });
+		expect(figures[0]).toMatchObject({ attended: 1, attended_guests: 1, guests: 1, members: 0 });
+	});
+});
