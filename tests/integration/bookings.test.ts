@@ -2,6 +2,8 @@
 // who see nothing of anyone else, and access needs that reach the organiser only as the member chose.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { deliverBookingNotices } from '$lib/server/events/deliver';
+import type { Message } from '$lib/server/mail';
 import { ACCOUNTS, anon, as, service } from './helpers';
 
 type Account = { id: string; role: string };
@@ -378,5 +380,84 @@ describe('guests who came', () => {
 		});
 		const { data: figures } = await staff.rpc('event_figures', { opportunity: id });
 		expect(figures[0]).toMatchObject({ attended: 1, attended_guests: 1, guests: 1, members: 0 });
+	});
+});
+
+describe('the booking job', () => {
+	it('sends each email once: confirmation with the calendar file, waiting list, reminders, offers', async () => {
+		const id = await makeEvent('Booking job test event', { places: 1, reminder_days: [40, 7] });
+		const [x, y] = members.slice(20, 22).map((m) => as(member(m)));
+		const bx = (await x!.rpc('book_place', { opportunity: id, request_key: randomUUID() })).data;
+		const by = (await y!.rpc('book_place', { opportunity: id, request_key: randomUUID() })).data;
+		// Booked 40 days ahead, so the 40-day reminder is due now.
+		await service()
+			.from('bookings')
+			.update({ booked_at: new Date(Date.now() - 20 * 86_400_000).toISOString() })
+			.eq('id', bx.id);
+		const sent: Message[] = [];
+		const run = () =>
+			deliverBookingNotices({
+				db: service(),
+				send: async (m) => void sent.push(m),
+				origin: 'https://together.example.org',
+				bookings: [bx.id, by.id]
+			});
+		const first = await run();
+		expect(first.emails).toBe(3);
+		const subjects = sent.map((m) => m.subject).sort();
+		expect(subjects).toEqual([
+			'Reminder: Booking job test event is in 40 days',
+			'You are on the waiting list: Booking job test event',
+			'You have a place: Booking job test event'
+		]);
+		const confirmation = sent.find((m) => m.subject.startsWith('You have a place'))!;
+		expect(confirmation.attachments?.[0]).toMatchObject({ filename: 'event.ics' });
+		expect(confirmation.attachments?.[0]?.content).toContain('DTSTART;TZID=Europe/London:');
+		expect(confirmation.text).toContain(`https://together.example.org/my/bookings/${bx.id}`);
+
+		// Run again (another server, say): nothing twice.
+		const again = await run();
+		expect(again.emails).toBe(0);
+
+		// Cancelling offers the place, and the offer is emailed once with its link.
+		await x!.rpc('cancel_booking', { booking: bx.id });
+		sent.length = 0;
+		await run();
+		await run();
+		expect(sent.map((m) => m.subject)).toEqual(['A place is free for you: Booking job test event']);
+		expect(sent[0]!.text).toContain(`https://together.example.org/my/bookings/${by.id}`);
+	});
+
+	it('reminders for people who asked not to be emailed are left for staff to give', async () => {
+		const id = await makeEvent('Phone reminder test event', { places: 5, reminder_days: [40] });
+		const who = members[25]!;
+		await service()
+			.from('profiles')
+			.update({ contact_methods: ['phone'] })
+			.eq('id', who);
+		const b = (await as(member(who)).rpc('book_place', { opportunity: id, request_key: randomUUID() })).data;
+		await service()
+			.from('bookings')
+			.update({ booked_at: new Date(Date.now() - 20 * 86_400_000).toISOString() })
+			.eq('id', b.id);
+		const sent: Message[] = [];
+		const r = await deliverBookingNotices({
+			db: service(),
+			send: async (m) => void sent.push(m),
+			origin: 'https://together.example.org',
+			bookings: [b.id]
+		});
+		expect(r.forStaff).toBe(1);
+		// The confirmation about their own booking is still emailed (essential messages always go).
+		expect(sent.map((m) => m.subject)).toEqual(['You have a place: Phone reminder test event']);
+		const { data } = await staff
+			.from('booking_notices')
+			.select('kind, channel, sent_at')
+			.eq('booking_id', b.id);
+		expect(data).toContainEqual({ kind: 'reminder:40', channel: 'phone', sent_at: null });
+		await service()
+			.from('profiles')
+			.update({ contact_methods: ['email'] })
+			.eq('id', who);
 	});
 });
