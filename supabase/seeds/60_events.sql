@@ -168,7 +168,8 @@ begin
   from public.bookings b
   join public.opportunities o on o.id = b.opportunity_id
   join public.access_need_items i on i.member_id = samuel and i.category in ('travel', 'meeting')
-  where b.member_id = samuel and o.title in ('Co-production week festival', 'Workshop: sharing your story safely');
+  where b.member_id = samuel and o.title in ('Co-production week festival', 'Workshop: sharing your story safely',
+    'Carers'' network get-together');
   update public.bookings b set arranged = 'Wheelchair accessible taxi booked both ways.'
   from public.opportunities o
   where o.id = b.opportunity_id and b.member_id = samuel and o.title = 'Co-production week festival';
@@ -201,3 +202,24 @@ select b.id, k.kind, now() - interval '1 day', now() - interval '1 day'
 from public.bookings b
 cross join (values ('confirmed'), ('waiting'), ('reminder:7'), ('reminder:1'), ('feedback')) as k (kind)
 on conflict do nothing;
+
+-- Olga and Patrick keep access needs (the browser tests share one part of them when booking).
+do $$
+declare
+  wording constant text := 'I agree that Together keeps the access needs I write here, so that the co-production team can arrange adjustments for me. '
+    || 'I know this is information about my health. I can change it or delete it at any time.';
+  who uuid;
+  consent bigint;
+begin
+  for who in select id from public.profiles
+             where email in ('olga.nowak@example.org', 'patrick.doyle@example.org')
+               and id not in (select member_id from public.access_needs) loop
+    insert into public.access_need_consents (member_id, wording, agreed_at)
+    values (who, wording, now() - interval '30 days') returning id into consent;
+    insert into public.access_needs (member_id, consent_id, share_with_staff) values (who, consent, true);
+    insert into public.access_need_items (member_id, category, options, note, large_print_size) values
+      (who, 'travel', '{taxi}', 'I cannot use buses.', null),
+      (who, 'papers', '{large_print}', null, 18);
+  end loop;
+end
+$$;

@@ -570,3 +570,56 @@ export async function bookingView(
 	if (!panel) return null;
 	return { panel, signedIn: !!user, requestKey: randomUUID(), flash: url.searchParams.get('booking') };
 }
+
+export interface EventRow {
+	id: number;
+	title: string;
+	type: string;
+	status: string;
+	places: number;
+	starts_at: string | null;
+	ends_at: string | null;
+	figures: EventFigures;
+}
+
+/** Every event and training that takes bookings, soonest first (past ones last), with its figures. */
+export async function listEvents(db: SupabaseClient): Promise<EventRow[]> {
+	const { data, error } = await db
+		.from('event_settings')
+		.select('opportunity_id, places, opportunities (title, type, status)')
+		.limit(500);
+	if (error) fail('Events', error);
+	const rows = data as unknown as {
+		opportunity_id: number;
+		places: number;
+		opportunities: { title: string; type: string; status: string };
+	}[];
+	const list = await Promise.all(
+		rows.map(async (r) => {
+			const [times, figures] = await Promise.all([
+				eventTimes(db, r.opportunity_id),
+				eventFigures(db, r.opportunity_id)
+			]);
+			return {
+				id: r.opportunity_id,
+				title: r.opportunities.title,
+				type: r.opportunities.type,
+				status: r.opportunities.status,
+				places: r.places,
+				...times,
+				figures
+			};
+		})
+	);
+	const now = Date.now();
+	const ahead = (e: EventRow) => !e.ends_at || Date.parse(e.ends_at) > now;
+	return list.sort((a, b) =>
+		ahead(a) !== ahead(b)
+			? ahead(a)
+				? -1
+				: 1
+			: ahead(a)
+				? (a.starts_at ?? '').localeCompare(b.starts_at ?? '')
+				: (b.starts_at ?? '').localeCompare(a.starts_at ?? '')
+	);
+}
