@@ -147,4 +147,35 @@ test('staff see who is coming and mark who came on a phone, without JavaScript',
 
 	await page.goto(`/admin/opportunities/${id}/bookings`);
 	await expect(page.getByRole('row', { name: new RegExp(j.came) })).toContainText('Yes');
+	await page.goto('/admin/events');
+	await expect(page.getByRole('link', { name: "Carers' network get-together" })).toBeVisible();
+	await expectAccessible(page, 'events and bookings');
+});
+
+test('a guest books the festival with a short form and gets the calendar file', async ({ page }, info) => {
+	test.setTimeout(90_000);
+	const id = await eventId('Co-production week festival');
+	const email = `guest.${info.project.name}.${Date.now()}@example.net`;
+	await page.goto(`/opportunities/${id}`);
+	const panel = page.locator('#booking');
+	await expect(panel.getByRole('link', { name: 'Sign in to book' })).toBeVisible();
+	await expectAccessible(page, 'booking panel for a visitor');
+	// Mistakes are said at once, and nothing typed is lost.
+	await panel.getByLabel('Your name').fill(`Guest ${info.project.name}`);
+	await panel.getByLabel('Your email address').fill('not an email');
+	await panel.getByRole('button', { name: 'Book as a guest' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Book a place: Co-production week festival'
+	);
+	await expect(page.locator('.error-summary')).toContainText('Enter an email address in the right format');
+	await expect(page.getByLabel('Your name')).toHaveValue(`Guest ${info.project.name}`);
+	await expectAccessible(page, 'guest booking with a mistake');
+	await page.getByLabel('Your email address').fill(email);
+	await page.getByLabel(/Which workshops/).fill('Sharing your story');
+	await page.getByRole('button', { name: 'Book as a guest' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'You have a place' })).toBeVisible();
+	const mail = (await nextMail(email, new Set())) as MailWithFiles;
+	expect(mail.subject).toBe('You have a place: Co-production week festival');
+	expect(mail.text).toContain('Which workshops would you like to go to? Sharing your story');
+	expect(mail.attachments?.[0]?.content).toContain('BEGIN:VEVENT');
 });
