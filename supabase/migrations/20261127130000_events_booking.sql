@@ -220,7 +220,7 @@ create policy "Staff read booking notices" on public.booking_notices
 -- Helpers ----------------------------------------------------------------------------------------
 
 -- When the event starts and ends: its meetings, or its dates (the UK day) when it has none.
-create function public.event_times(opportunity bigint)
+create function private.event_times(opportunity bigint)
 returns table (starts_at timestamptz, ends_at timestamptz)
 language sql stable security definer set search_path = ''
 as $$
@@ -230,6 +230,19 @@ as $$
   left join public.meetings m on m.opportunity_id = o.id
   where o.id = opportunity
   group by o.id
+$$;
+
+revoke all on function private.event_times(bigint) from public;
+
+-- The same for the pages: of published and closed opportunities, or any for staff.
+create function public.event_times(opportunity bigint)
+returns table (starts_at timestamptz, ends_at timestamptz)
+language sql stable security definer set search_path = ''
+as $$
+  select t.starts_at, t.ends_at
+  from public.opportunities o
+  cross join lateral private.event_times(o.id) t
+  where o.id = opportunity and (o.status in ('published', 'closed') or (select private.is_staff()))
 $$;
 
 revoke all on function public.event_times(bigint) from public;
@@ -312,7 +325,7 @@ begin
   if event.booking_closes_at is not null and event.booking_closes_at <= now() then
     raise exception 'booking_closed';
   end if;
-  if (select t.starts_at from public.event_times(opportunity) t) <= now() then
+  if (select t.starts_at from private.event_times(opportunity) t) <= now() then
     raise exception 'booking_closed';
   end if;
   return event;
@@ -679,7 +692,7 @@ begin
   end if;
   select * into o from public.opportunities x where x.id = b.opportunity_id;
   if attended and b.involvement_id is null then
-    select * into t from public.event_times(o.id);
+    select * into t from private.event_times(o.id);
     if b.member_id is null then
       -- A guest is one of the people involved who are not members (public.guests), found by email.
       select g.id into guest from public.guests g where g.email = b.guest_email;
@@ -729,7 +742,7 @@ begin
   if not (select private.is_staff()) then
     raise exception 'not_allowed';
   end if;
-  select coalesce(t.ends_at <= now(), false) into ended from public.event_times(opportunity) t;
+  select coalesce(t.ends_at <= now(), false) into ended from private.event_times(opportunity) t;
   return query
   select count(*) filter (where b.status = 'booked')::integer,
     count(*) filter (where b.status = 'booked' and b.attended)::integer,
@@ -763,7 +776,7 @@ begin
       and exists (select 1 from public.bookings b
                   where b.opportunity_id = s.opportunity_id and b.status = 'booked' and b.attended is null))::integer
   from public.event_settings s
-  cross join lateral public.event_times(s.opportunity_id) t;
+  cross join lateral private.event_times(s.opportunity_id) t;
 end
 $$;
 
@@ -815,7 +828,7 @@ as $$
         else p.contact_methods[1] end, 'email') as channel
     from public.bookings b
     join public.event_settings s on s.opportunity_id = b.opportunity_id
-    cross join lateral public.event_times(b.opportunity_id) t
+    cross join lateral private.event_times(b.opportunity_id) t
     left join public.profiles p on p.id = b.member_id
     where b.status <> 'cancelled' or b.cancelled_at > now() - interval '1 day'
   ), due as (
