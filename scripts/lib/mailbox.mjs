@@ -27,6 +27,12 @@ export async function startMailbox({ smtpPort, httpPort, log = console.log }) {
 						subject: mail.subject ?? '',
 						text: mail.text ?? '',
 						html: typeof mail.html === 'string' ? mail.html : '',
+						// Attached files, text ones (such as calendar files) as text.
+						attachments: (mail.attachments ?? []).map((a) => ({
+							filename: a.filename ?? '',
+							contentType: a.contentType,
+							content: /^text\//.test(a.contentType) ? a.content.toString('utf8') : ''
+						})),
 						// Header names in lower case, each with its raw (unfolded) value.
 						headers: Object.fromEntries(
 							mail.headerLines.map((h) => [

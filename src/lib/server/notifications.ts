@@ -1,7 +1,8 @@
 // Telling members about new opportunities, and the server's background jobs.
 //   sendDueAlerts   email each member the new opportunities due to them (see alerts/deliver.ts)
 //   runJobs         close opportunities past their closing date, send due alerts, remind staff of
-//                   steering group terms ending soon, and apply the retention periods
+//                   steering group terms ending soon, apply the retention periods, and send
+//                   booking emails and event reminders
 //   startJobs       run the jobs every JOBS_INTERVAL_MINUTES (started from hooks.server.ts `init`)
 //   sendDueAlertsSoon   after staff publish: send at once, without making them wait
 // Messages about a member's own applications, claims and adjustments are sent by those parts
@@ -12,6 +13,7 @@ import { sendMail } from './mail';
 import { deliverDueAlerts, type DeliverResult } from './alerts/deliver';
 import { sendTermReminders } from './term-reminders';
 import { applyRetention } from './data-rights';
+import { runBookingJob } from './bookings';
 
 export type { DeliverResult } from './alerts/deliver';
 
@@ -52,6 +54,8 @@ export async function runJobs(now = new Date()): Promise<JobsResult> {
 	} catch (e) {
 		console.error('Applying retention periods failed:', e);
 	}
+	// Booking emails and reminders (events).
+	await runBookingJob(now).catch((e) => console.error('Booking emails and reminders failed:', e));
 	return { closed: error ? 0 : (data as number), ...sent, reminded, anonymised };
 }
 

@@ -8,6 +8,7 @@ import { staffCounts, type StaffCounts } from './adjustments-staff';
 import { countClaimsToApprove } from './claims-staff';
 import { countRunsToMake } from './payment-runs';
 import { countWaitingDeletions } from './data-rights';
+import { eventCounts } from './bookings';
 import { fail } from './db/fail';
 
 export interface WorkWaiting {
@@ -20,6 +21,7 @@ export interface WorkWaiting {
 	deletions: number;
 	reports: number;
 	termsEnding: { count: number; days: number };
+	events: { events_this_week: number; attendance_to_mark: number };
 }
 
 async function accessNeedChanges(db: SupabaseClient): Promise<number> {
@@ -65,16 +67,18 @@ async function termsEnding(db: SupabaseClient): Promise<{ count: number; days: n
 export async function workWaiting(db: SupabaseClient, user: SessionUser): Promise<WorkWaiting> {
 	const arranges = hasPermission(user, 'arrange_adjustments');
 	const finance = hasPermission(user, 'finance');
-	const [applications, adjustments, changed, claims, runs, deletions, reports, terms] = await Promise.all([
-		countWaiting(db),
-		arranges ? staffCounts(db) : Promise.resolve(null),
-		arranges ? accessNeedChanges(db) : Promise.resolve(0),
-		countClaimsToApprove(db),
-		finance ? countRunsToMake(db) : Promise.resolve(null),
-		countWaitingDeletions(db),
-		countReports(db),
-		termsEnding(db)
-	]);
+	const [applications, adjustments, changed, claims, runs, deletions, reports, terms, events] =
+		await Promise.all([
+			countWaiting(db),
+			arranges ? staffCounts(db) : Promise.resolve(null),
+			arranges ? accessNeedChanges(db) : Promise.resolve(0),
+			countClaimsToApprove(db),
+			finance ? countRunsToMake(db) : Promise.resolve(null),
+			countWaitingDeletions(db),
+			countReports(db),
+			termsEnding(db),
+			eventCounts(db)
+		]);
 	return {
 		applications,
 		adjustments: adjustments ? { ...adjustments, changed } : null,
@@ -82,6 +86,7 @@ export async function workWaiting(db: SupabaseClient, user: SessionUser): Promis
 		runs,
 		deletions,
 		reports,
-		termsEnding: terms
+		termsEnding: terms,
+		events
 	};
 }

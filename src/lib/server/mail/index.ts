@@ -13,6 +13,8 @@ export interface Message {
 	html?: string;
 	/** Extra headers, such as List-Unsubscribe. */
 	headers?: Record<string, string>;
+	/** Files sent with the email, such as a calendar file (text/calendar). */
+	attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 export async function sendMail(message: Message): Promise<void> {

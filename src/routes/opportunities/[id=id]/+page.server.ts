@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { takesPart } from '$lib/server/adjustments';
+import { bookingView } from '$lib/server/bookings';
 import { findMine } from '$lib/server/applications';
 import { listUpcoming } from '$lib/server/meetings';
 import { getOpportunity } from '$lib/server/opportunities';
@@ -24,7 +25,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		locals.user ? takesPart(locals.db, locals.user.id, id) : false,
 		listUpcoming(locals.db, id, !!locals.user)
 	]);
+	// Events and training that take bookings show the booking panel instead of applying.
+	const booking = await bookingView(locals.db, locals.user, id, opportunity.status, url);
 	return {
+		booking,
 		opportunity,
 		view,
 		easyFirst,

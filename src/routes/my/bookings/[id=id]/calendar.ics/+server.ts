@@ -1,0 +1,23 @@
+// The calendar file of a member's own booking (the same one the confirmation email carries).
+import { error } from '@sveltejs/kit';
+import { calendarOf, getMyBooking } from '$lib/server/bookings';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ locals, params }) => {
+	if (!locals.user) error(401, 'Sign in to get your calendar file.');
+	const booking = await getMyBooking(locals.db, locals.user.id, Number(params.id));
+	if (!booking) error(404, 'We could not find that booking.');
+	const ics = calendarOf(booking, {
+		email: locals.user.email,
+		name: locals.user.preferredName ?? locals.user.fullName
+	});
+	if (!ics)
+		error(404, 'There is no calendar file: you do not have a place, or the event has no time set yet.');
+	return new Response(ics, {
+		headers: {
+			'content-type': 'text/calendar; charset=utf-8',
+			'content-disposition': `attachment; filename="event-${booking.id}.ics"`,
+			'cache-control': 'private, no-store'
+		}
+	});
+};
