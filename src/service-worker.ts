@@ -72,12 +72,30 @@ self.addEventListener('message', (event) => {
 				// Signed out by the session ending: keep their waiting items for when they sign in again,
 				// but stop serving their pages.
 				if (next === null && now !== null) return switchPages(null);
-				if (next !== now) return switchTo(next);
+				if (next !== now) return switchTo(next).then(keepWaitingPage);
+				return keepWaitingPage();
 			})
 		);
 	}
 	if (data?.type === 'send' && member) event.waitUntil(deliverAll(member).catch(() => undefined));
 });
+
+/** "Waiting to send" must open with no signal even if the member never opened it: keep it now. */
+async function keepWaitingPage() {
+	if (!member) return;
+	const cache = await caches.open(pagesCacheName(member));
+	const url = new URL('/my/waiting', self.location.origin).href;
+	if (await cache.match(url)) return;
+	const response = await fetch(url, { credentials: 'same-origin' }).catch(() => null);
+	if (response && keepable(response)) await cache.put(url, await savedCopy(response));
+}
+
+/** A copy of a page to keep, with the time it was saved. */
+async function savedCopy(response: Response): Promise<Response> {
+	const headers = new Headers(response.headers);
+	headers.set('x-together-saved-at', new Date().toISOString());
+	return new Response(await response.blob(), { status: 200, headers });
+}
 
 /** Nobody is signed in for now: stop serving anyone's kept pages, but keep their outbox. */
 async function switchPages(next: null) {
@@ -126,13 +144,8 @@ async function page(event: FetchEvent, rule: 'public' | 'member' | 'never'): Pro
 		const response = await withTimeout(event.request);
 		if (keep && keepable(response)) {
 			const copy = response.clone();
-			const headers = new Headers(copy.headers);
-			headers.set('x-together-saved-at', new Date().toISOString());
-			const body = await copy.blob();
 			event.waitUntil(
-				caches
-					.open(cacheName)
-					.then((c) => c.put(event.request.url, new Response(body, { status: 200, headers })))
+				Promise.all([caches.open(cacheName), savedCopy(copy)]).then(([c, r]) => c.put(event.request.url, r))
 			);
 		}
 		return response;

@@ -41,6 +41,11 @@ class Offline {
 		window.addEventListener('appinstalled', () => (this.installable = false));
 		// Forms marked data-outbox are caught before SvelteKit's enhance sees them, only when offline.
 		document.addEventListener('submit', (e) => this.#catch(e), { capture: true });
+		// While something waits and there is signal, try again now and then (each item waits longer
+		// after each failure: see retryDelay).
+		setInterval(() => {
+			if (navigator.onLine && this.waiting > 0) void this.send();
+		}, 2000);
 		if (typeof BroadcastChannel !== 'undefined')
 			new BroadcastChannel('together-outbox').onmessage = () => void this.refresh();
 		void this.#register();

@@ -59,8 +59,8 @@ export function outcomeOf(status: number | null, body: unknown): Outcome {
 	return status >= 500 ? { kind: 'retry' } : { kind: 'refused', message: REFUSED };
 }
 
-/** Waits between tries after failures: 0, 5 s, 15 s, 45 s … at most 15 minutes. */
+/** Waits between tries after failures: 0, 2 s, 4 s, 8 s … at most 5 minutes. */
 export function retryDelay(attempts: number): number {
 	if (attempts <= 0) return 0;
-	return Math.min(5000 * 3 ** (attempts - 1), 15 * 60 * 1000);
+	return Math.min(2000 * 2 ** (attempts - 1), 5 * 60 * 1000);
 }
