@@ -2,6 +2,7 @@
 // saved), forms sent offline wait in the outbox and arrive exactly once, and signing out leaves
 // nothing of the member on the phone.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createClient } from '@supabase/supabase-js';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, expectAccessible, signIn, test } from './fixtures';
@@ -204,4 +205,100 @@ test('apply with no signal: waits in the outbox, then arrives exactly once', asy
 	await expect(page.getByText(/This opportunity closed before your application arrived/)).toBeVisible();
 	expect((await applications(member, fourth)).map((a) => a.status)).toEqual(['draft']);
 	await expectAccessible(page, 'waiting to send, one not accepted');
+});
+
+/** Starts a claim through the pages and returns its id, on its page. */
+async function startClaim(page: Page): Promise<number> {
+	await page.goto('/my/claims/new');
+	const choices = page.getByRole('group', { name: 'What are you claiming for?' }).getByRole('radio');
+	await choices.first().check();
+	if ((await choices.first().getAttribute('value')) === 'other') {
+		await page.getByLabel('What were you taking part in?').selectOption({ index: 1 });
+		const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+		await page.getByLabel('The date you did it').fill(today);
+	}
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page).toHaveURL(/\/my\/claims\/\d+$/);
+	return Number(new URL(page.url()).pathname.split('/').pop());
+}
+
+test('a cost with a receipt added with no signal arrives once, the receipt intact', async ({
+	page,
+	context
+}, info) => {
+	test.setTimeout(90_000);
+	const email = accountsFor(info.project.name).claims;
+	await signIn(page, email);
+	await workerInControl(page);
+	const claim = await startClaim(page);
+	await page.reload(); // a full load, so the worker keeps the page
+
+	const receipt = readFileSync('static/icons/icon-192.png');
+	await goOffline(context);
+	await page.getByRole('group', { name: 'What was it for?' }).getByRole('radio').first().check();
+	await page.getByLabel('How much did you pay, in pounds?').fill('4.60');
+	await page.getByLabel('What it was (optional)').fill('Bus there and back');
+	await page.getByLabel('Photo or file of the receipt').setInputFiles({
+		name: 'bus-ticket.png',
+		mimeType: 'image/png',
+		buffer: receipt
+	});
+	await page.getByRole('button', { name: 'Add this cost' }).click();
+	await expect(waiting(page)).toHaveText('Waiting to send (1)');
+	await page.reload(); // the receipt survives on the phone
+	await expect(waiting(page)).toHaveText('Waiting to send (1)');
+
+	await goOnline(context);
+	await expect(waiting(page)).toHaveCount(0, { timeout: 15_000 });
+	const db = service();
+	const { data: claims } = await db
+		.from('claims')
+		.select('id')
+		.eq('member_id', await memberId(email))
+		.eq('id', claim);
+	expect(claims).toHaveLength(1);
+	const { data: lines } = await db
+		.from('claim_lines')
+		.select('category, amount_pence, receipt_id')
+		.eq('claim_id', claim)
+		.not('receipt_id', 'is', null);
+	expect(lines).toHaveLength(1);
+	expect(lines![0]!.amount_pence).toBe(460);
+	const { data: upload } = await db
+		.from('uploads')
+		.select('sha256, data')
+		.eq('id', lines![0]!.receipt_id)
+		.single();
+	const sent = createHash('sha256').update(receipt).digest('hex');
+	expect(upload!.sha256).toBe(sent);
+	const stored = Buffer.from(String(upload!.data).replace(/^\\x/, ''), 'hex');
+	expect(createHash('sha256').update(stored).digest('hex')).toBe(sent);
+});
+
+test('signing out leaves no page of the member on the phone, offline or online', async ({
+	page,
+	context
+}, info) => {
+	const email = accountsFor(info.project.name).claims;
+	await signIn(page, email);
+	await workerInControl(page);
+	await page.goto('/my/claims');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('My claims');
+	const member = await memberId(email);
+	await expect.poll(() => page.evaluate(() => caches.keys())).toContain(`together-pages-v1-${member}`);
+
+	await page.goto('/sign-out');
+	await expectAccessible(page, 'sign out');
+	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+	await expect(page.getByText('You have signed out.')).toBeVisible();
+	expect(
+		(await page.evaluate(() => caches.keys())).filter((k) => k.startsWith('together-pages-'))
+	).not.toContain(`together-pages-v1-${member}`);
+
+	await goOffline(context);
+	await page.goto('/my/claims');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('You have no signal');
+	await goOnline(context);
+	await page.goto('/my/claims');
+	await expect(page).toHaveURL(/\/sign-in\?next=%2Fmy%2Fclaims$/);
 });
