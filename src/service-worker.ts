@@ -118,10 +118,11 @@ self.addEventListener('sync', (event) => {
 	);
 });
 
-function withTimeout(request: Request): Promise<Response> {
+/** The network's answer, or `null` if none came within `ms` (the request goes on). */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
 	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS);
-		fetch(request).then(
+		const timer = setTimeout(() => resolve(null), ms);
+		promise.then(
 			(r) => (clearTimeout(timer), resolve(r)),
 			(e) => (clearTimeout(timer), reject(e))
 		);
@@ -136,28 +137,35 @@ async function offlinePage(): Promise<Response> {
 	return new Response(html, { status: 200, headers: page.headers });
 }
 
+async function saved(cacheName: string, url: string): Promise<Response | null> {
+	const cached = await (await caches.open(cacheName)).match(url);
+	if (!cached) return null;
+	const html = markSaved(await cached.text(), cached.headers.get('x-together-saved-at') ?? '');
+	return new Response(html, { status: 200, headers: cached.headers });
+}
+
+/**
+ * A page: from the network; after 4 s with no answer, the copy kept on the phone if there is one
+ * (else keep waiting); with no network at all, the kept copy or the offline page.
+ */
 async function page(event: FetchEvent, rule: 'public' | 'member' | 'never'): Promise<Response> {
 	const who = await currentMember();
 	const keep = rule === 'public' || (rule === 'member' && who !== null);
 	const cacheName = pagesCacheName(who);
-	try {
-		const response = await withTimeout(event.request);
+	const url = event.request.url;
+	const network = fetch(event.request).then((response) => {
 		if (keep && keepable(response)) {
 			const copy = response.clone();
-			event.waitUntil(
-				Promise.all([caches.open(cacheName), savedCopy(copy)]).then(([c, r]) => c.put(event.request.url, r))
-			);
+			event.waitUntil(Promise.all([caches.open(cacheName), savedCopy(copy)]).then(([c, r]) => c.put(url, r)));
 		}
 		return response;
+	});
+	network.catch(() => undefined); // answered from the phone meanwhile: a late failure is no news
+	try {
+		if (!keep) return await network;
+		return (await within(network, TIMEOUT_MS)) ?? (await saved(cacheName, url)) ?? (await network);
 	} catch {
-		if (keep) {
-			const cached = await (await caches.open(cacheName)).match(event.request.url);
-			if (cached) {
-				const html = markSaved(await cached.text(), cached.headers.get('x-together-saved-at') ?? '');
-				return new Response(html, { status: 200, headers: cached.headers });
-			}
-		}
-		return offlinePage();
+		return (keep ? await saved(cacheName, url) : null) ?? offlinePage();
 	}
 }
 

@@ -23,7 +23,6 @@ const MEMBER_PAGES = [
 	/^\/my\/waiting$/,
 	/^\/my\/applications(\/\d+)?$/,
 	/^\/my\/adjustments(\/\d+)?$/,
-	/^\/my\/access-needs$/,
 	/^\/my\/claims(\/\d+(\/check)?)?$/,
 	/^\/opportunities\/\d+\/apply\/(\d+|check)$/
 ];
