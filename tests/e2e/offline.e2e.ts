@@ -60,8 +60,12 @@ async function goOnline(context: BrowserContext) {
 
 /** Waits until the service worker controls the page (it takes over on its first install). */
 async function workerInControl(page: Page) {
-	await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 20_000 });
+	// The first install fetches every file to keep: allow for a busy machine.
+	await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 45_000 });
 }
+
+// Each journey installs the worker afresh and goes on and off line: slower than most.
+test.describe.configure({ timeout: 120_000 });
 
 const waiting = (page: Page) => page.getByRole('link', { name: /^Waiting to send \(\d+\)$/ });
 
@@ -226,7 +230,6 @@ test('a cost with a receipt added with no signal arrives once, the receipt intac
 	page,
 	context
 }, info) => {
-	test.setTimeout(90_000);
 	const email = accountsFor(info.project.name).claims;
 	await signIn(page, email);
 	await workerInControl(page);
