@@ -26,6 +26,8 @@ export async function build(env) {
 			[resolve(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
 			env
 		);
+		// The service worker's list of files to keep on the phone, from what was just built.
+		await run(process.execPath, [resolve(root, 'scripts/service-worker.mjs')], env);
 	} catch {
 		fail('The app did not build: the messages above say why.');
 	}

@@ -225,7 +225,25 @@ export async function startClaim(
 	return (data as { id: number }).id;
 }
 
-type LineInput = Partial<Omit<ClaimLine, 'id' | 'amount_pence'>> & { amount_pence?: number };
+type LineInput = Partial<Omit<ClaimLine, 'id' | 'amount_pence'>> & {
+	amount_pence?: number;
+	request_key?: string | null;
+};
+
+const LINE_COLUMNS =
+	'id, category, description, amount_pence, miles, vehicle, minutes, taxi_agreed_adjustment, receipt_id';
+
+/** The line a form with this request key already added to the claim, if it was sent before. */
+export async function lineByKey(db: SupabaseClient, claimId: number, key: string): Promise<ClaimLine | null> {
+	const { data, error } = await db
+		.from('claim_lines')
+		.select(LINE_COLUMNS)
+		.eq('claim_id', claimId)
+		.eq('request_key', key)
+		.maybeSingle();
+	if (error) fail('Your claim', error);
+	return (data as ClaimLine | null) ?? null;
+}
 
 async function addLine(db: SupabaseClient, claimId: number, line: LineInput): Promise<ClaimLine> {
 	// Every row carries every key: the fee and mileage amounts are worked out by the database.
@@ -240,7 +258,8 @@ async function addLine(db: SupabaseClient, claimId: number, line: LineInput): Pr
 			vehicle: line.vehicle ?? null,
 			minutes: line.minutes ?? null,
 			taxi_agreed_adjustment: line.category === 'taxi' ? (line.taxi_agreed_adjustment ?? false) : null,
-			receipt_id: line.receipt_id ?? null
+			receipt_id: line.receipt_id ?? null,
+			...(line.request_key ? { request_key: line.request_key } : {})
 		})
 		.select(
 			'id, category, description, amount_pence, miles, vehicle, minutes, taxi_agreed_adjustment, receipt_id'
@@ -248,6 +267,11 @@ async function addLine(db: SupabaseClient, claimId: number, line: LineInput): Pr
 		.single();
 	if (error) {
 		if (error.code === '42501') throw new ClaimError('wrong_status');
+		// The same form arrived again: the line it added the first time is the answer.
+		if (error.code === '23505' && line.request_key) {
+			const earlier = await lineByKey(db, claimId, line.request_key);
+			if (earlier) return earlier;
+		}
 		refuse('Adding to your claim', error);
 	}
 	return data as ClaimLine;
@@ -279,6 +303,7 @@ export function addCost(
 		amount_pence: number;
 		taxi_agreed_adjustment: boolean;
 		receipt_id: string | null;
+		request_key?: string | null;
 	}
 ) {
 	return addLine(db, claimId, line);

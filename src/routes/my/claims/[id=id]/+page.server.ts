@@ -10,6 +10,7 @@ import {
 	attachReceipt,
 	claimRules,
 	discardDraft,
+	lineByKey,
 	removeLine,
 	replyToQuery,
 	storeReceipt
@@ -18,13 +19,14 @@ import { checkReceiptFile } from '$lib/server/uploads';
 import { ownClaim } from './load.server';
 import type { Actions, PageServerLoad } from './$types';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOTICES = ['fee', 'mileage', 'cost', 'receipt', 'removed', 'replied'] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const detail = await ownClaim(event);
 	const rules = await claimRules(event.locals.db);
 	const notice = NOTICES.find((n) => event.url.searchParams.has(n)) ?? null;
-	return { ...detail, rules, notice, replyKey: randomUUID() };
+	return { ...detail, rules, notice, replyKey: randomUUID(), costKey: randomUUID() };
 };
 
 /** The file in a form field, if one was chosen. */
@@ -85,6 +87,10 @@ export const actions: Actions = {
 		const { claim } = await draft(event);
 		const form = await event.request.formData();
 		const values = formValues(form);
+		// Sent again from a phone's outbox, after the first one got through: nothing more to add.
+		const key = UUID.test(String(values.key ?? '')) ? String(values.key) : null;
+		if (key && (await lineByKey(event.locals.db, claim.id, key)))
+			redirect(303, `/my/claims/${claim.id}?cost#lines`);
 		const parsed = parse(paidLineSchema, values, values);
 		const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
 		const file = fileIn(form, 'receipt');
@@ -106,7 +112,8 @@ export const actions: Actions = {
 			description: parsed.data.description,
 			amount_pence: parsed.data.amount,
 			taxi_agreed_adjustment: parsed.data.taxi_agreed_adjustment,
-			receipt_id: receiptId
+			receipt_id: receiptId,
+			request_key: key
 		});
 		redirect(303, `/my/claims/${claim.id}?cost#lines`);
 	},

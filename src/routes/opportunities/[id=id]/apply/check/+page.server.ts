@@ -45,6 +45,12 @@ export const actions: Actions = {
 		const { application } = context;
 		// Already sent (a second press of Send after the first went through): show what happened.
 		if (application && application.status !== 'draft') redirect(303, `${base}/done`);
+		// Closed while the member was offline: say so, rather than move them on without a word.
+		if (application && !context.open)
+			return fail(400, {
+				problem:
+					'This opportunity closed before your application arrived, so it was not sent. Your answers are kept.'
+			});
 		const draft = draftOnly(context);
 
 		const form = await event.request.formData();
