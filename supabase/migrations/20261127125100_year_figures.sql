@@ -291,14 +291,17 @@ begin
 end
 $$;
 
--- Adjustments arranged in the year, without who they were for.
+-- Adjustments arranged in the year, without who they were for; only for staff who arrange
+-- adjustments, since what was arranged for a small committee could point to a person.
 create function public.year_adjustment_rows(fy integer)
 returns table (item_id bigint, category public.access_category, activity text, meeting_starts_at timestamptz,
   due_at timestamptz, arranged_at timestamptz, on_time boolean, cost_pence integer)
 language plpgsql stable security definer set search_path = ''
 as $$
 begin
-  perform private.require_staff();
+  if not coalesce((select private.has_permission('arrange_adjustments')), false) then
+    raise exception 'not_allowed' using errcode = '42501';
+  end if;
   return query
   select a.item_id, a.category, a.opportunity, a.meeting_starts_at, a.due_at, a.arranged_at, a.on_time, a.cost_pence
   from private.year_adjustments(fy) a
