@@ -39,10 +39,10 @@ export function chosenYear(asked: string | null, thisYear: number): number {
 	return n >= FIRST_YEAR && n <= thisYear ? n : thisYear;
 }
 
-/** The years offered, newest first. */
-export function yearChoices(thisYear: number): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (let y = thisYear; y >= FIRST_YEAR; y--) out[String(y)] = `${yearShort(y)} (${yearLong(y)})`;
+/** The years offered, newest first, as [value, label]. */
+export function yearChoices(thisYear: number): [string, string][] {
+	const out: [string, string][] = [];
+	for (let y = thisYear; y >= FIRST_YEAR; y--) out.push([String(y), `${yearShort(y)} (${yearLong(y)})`]);
 	return out;
 }
 

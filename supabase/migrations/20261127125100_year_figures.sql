@@ -239,7 +239,7 @@ begin
     t.members_per_activity,
     coalesce(p.activities, 0), coalesce(p.members, 0), coalesce(p.people, 0)
   from private.year_programme_values(fy) t
-  full join private.year_programme_values(fy - 1) p on p.programme_id is not distinct from t.programme_id
+  full join private.year_programme_values(fy - 1) p on coalesce(p.programme_id, 0) = coalesce(t.programme_id, 0)
   left join public.programmes pr on pr.id = coalesce(t.programme_id, p.programme_id)
   order by pr.sort_order nulls last, pr.name;
 end
