@@ -26,7 +26,8 @@
 --   joined: 1 to 62 before April 2015; 63 to 70 during 2016-17.
 --   2016-17: general work 1 to 41 (1 to 20 in a second activity too); committees 32 to 57.
 --   2015-16: general work 5 to 36 (5 to 15 in a second activity too); committees 20 to 57.
--- Historic opportunities are archived and carry the year in their title.
+-- Historic opportunities are archived, named "<kind> on <topic> (<year>)" so that no title begins
+-- like one of this year's (other demo data and tests find those by the start of their title).
 
 -- Staff who look at the figures in the browser tests: one per project (phone, desktop).
 insert into public.profiles
@@ -99,7 +100,7 @@ from unnest(array[
 create temporary table figures_committee_topics as
 select n::integer, topic
 from unnest(array[
-  'home care for older people', 'moving from children''s to adults'' services',
+  'home care for older people', 'transition to adult social care',
   'mental health of adults with a learning disability', 'decision-making and mental capacity',
   'people''s experience of adult social care', 'intermediate care and reablement',
   'safeguarding adults in care homes', 'supporting adult carers', 'dementia assessment and support',
@@ -110,8 +111,8 @@ create temporary table figures_kinds as
 select n::integer, label, type::public.opportunity_type
 from (values
   (0, 'Advisory group', 'advisory_group'), (1, 'Expert reference group', 'expert_reference_group'),
-  (2, 'Workshop', 'event'), (3, 'Recruitment panel', 'recruitment_panel'),
-  (4, 'Talk', 'speaking'), (5, 'Writing', 'writing')
+  (2, 'Workshop', 'event'), (3, 'Focus group', 'event'),
+  (4, 'Talk', 'speaking'), (5, 'Blog', 'writing')
 ) as k (n, label, type);
 
 -- Activities: fy is the year the financial year starts in; n numbers the activity within its kind.
@@ -122,7 +123,7 @@ create temporary table figures_activities (
 
 insert into figures_activities (fy, programme, n, type, topic, title, starts_on, ends_on)
 select y.fy, 'General work', t.n, k.type, t.topic,
-  k.label || ': ' || t.topic || ' (' || y.fy || '-' || (y.fy - 1999) || ')',
+  k.label || ' on ' || t.topic || ' (' || y.fy || '-' || (y.fy - 1999) || ')',
   y.first_day + (t.n - 1) * y.step,
   case when k.type in ('advisory_group', 'expert_reference_group')
     then least(y.first_day + (t.n - 1) * y.step + 45, make_date(y.fy + 1, 3, 31))
@@ -133,7 +134,7 @@ join figures_kinds k on k.n = (t.n + case y.fy when 2016 then 0 else 3 end) % 6;
 
 insert into figures_activities (fy, programme, n, type, topic, title, starts_on, ends_on)
 select y.fy, 'Guideline committees', t.n, 'committee', t.topic,
-  'Guideline committee: ' || t.topic || ' (' || y.fy || '-' || (y.fy - 1999) || ')',
+  'Guideline committee on ' || t.topic || ' (' || y.fy || '-' || (y.fy - 1999) || ')',
   make_date(y.fy, 4, 1), make_date(y.fy + 1, 3, 31)
 from (values (2016, 11), (2015, 10)) as y (fy, count)
 join figures_committee_topics t on t.n <= y.count;
