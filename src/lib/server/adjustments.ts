@@ -248,9 +248,12 @@ export async function listTakingPart(
 	const rows = data as unknown as {
 		opportunity_id: number;
 		role: string;
-		opportunities: { title: string; meetings: MeetingSummary[] };
+		opportunities: { title: string; meetings: MeetingSummary[] } | null;
 	}[];
+	// A place in an archived opportunity (a past year's) is hidden from members, so it has no
+	// opportunity to show here and nothing ahead to ask adjustments for.
 	return rows
+		.filter((r): r is (typeof rows)[number] & { opportunities: object } => r.opportunities !== null)
 		.map((r) => ({
 			opportunity_id: r.opportunity_id,
 			title: r.opportunities.title,
