@@ -48,7 +48,8 @@ join public.profiles p on p.email = t.email;
 update public.profiles set co_opted = true where email = 'liam.walsh@example.org';
 update public.involvements i set ends_on = current_date + 20
 from public.profiles p
-where p.id = i.member_id and p.email = 'liam.walsh@example.org' and i.role = 'Steering group member';
+where p.id = i.member_id and p.email = 'liam.walsh@example.org' and i.role = 'Steering group member'
+  and (i.ends_on is null or i.ends_on >= current_date);
 
 -- Callum has asked for his data to be deleted.
 insert into public.deletion_requests (member_id, request_key, requested_at)

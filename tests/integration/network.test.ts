@@ -49,6 +49,7 @@ async function memberWithEverything(label: string): Promise<{ person: Person; na
 		.from('opportunities')
 		.select('id, type, status, closes_at')
 		.eq('status', 'published')
+		.not('type', 'in', '(steering_group_role,event,training)')
 		.order('id');
 	const open = (opps as { id: number }[])[0]!.id;
 	const other = (opps as { id: number }[])[1]!.id;
@@ -249,8 +250,25 @@ describe('lived experience and the directory', () => {
 			q: 'eilidh'
 		});
 		expect((inWales as { full_name: string }[]).map((r) => r.full_name)).toEqual(['Eilidh Campbell']);
-		const { data: never } = await sam().rpc('staff_member_directory', { last_involved: 'never', q: 'Kofi' });
-		expect((never as unknown[]).length).toBe(1);
+		// A member who has never taken part (many demo members have places in past years).
+		const { data: members } = await service()
+			.from('profiles')
+			.select('full_name, involvements!involvements_member_id_fkey (id)')
+			.eq('role', 'member')
+			.eq('status', 'active');
+		const newcomer = (members as { full_name: string; involvements: unknown[] }[]).find(
+			(m) => m.involvements.length === 0
+		)!;
+		const { data: never } = await sam().rpc('staff_member_directory', {
+			last_involved: 'never',
+			q: newcomer.full_name
+		});
+		expect((never as { full_name: string }[]).map((r) => r.full_name)).toEqual([newcomer.full_name]);
+		const { data: notNever } = await sam().rpc('staff_member_directory', {
+			last_involved: 'never',
+			q: 'Liam Walsh'
+		});
+		expect(notNever).toEqual([]);
 		const { data: recent } = await sam().rpc('staff_member_directory', { last_involved: 'year', q: 'Liam' });
 		expect((recent as { last_involved_on: string }[])[0]!.last_involved_on).toBeTruthy();
 		const { error: member } = await alex().rpc('staff_member_directory', {});
