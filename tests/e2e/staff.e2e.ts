@@ -25,7 +25,6 @@ test('staff publish an opportunity that members then see', async ({ page }, info
 		'Choose what kind of opportunity this is',
 		'Enter a title',
 		'Enter a short summary',
-		'Add at least one easy read point before publishing',
 		'Enter a closing date before publishing'
 	]);
 	await expect(page).toHaveTitle(/^Error: /);
@@ -44,7 +43,11 @@ test('staff publish an opportunity that members then see', async ({ page }, info
 	await page.getByLabel('Closing date').fill('2099-12-31');
 	await page.getByRole('group', { name: 'Topics (optional)' }).getByLabel('carers').check();
 	await page.getByRole('button', { name: 'Publish' }).click();
-	await expect(summary).toContainText('Add at least one easy read point before publishing');
+	// Publishing without easy read asks first (a warning, not a block).
+	await expect(
+		page.getByRole('heading', { name: 'This opportunity has no easy read version' })
+	).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Publish without an easy read version' })).toBeVisible();
 	await expect(page.getByLabel('Title')).toHaveValue(title);
 
 	const point1 = page.getByRole('group', { name: 'Point 1' });
