@@ -31,11 +31,13 @@ test('staff publish an opportunity that members then see', async ({ page }, info
 	await expectAccessible(page, 'new opportunity with errors');
 
 	await page.getByRole('group', { name: 'Kind of opportunity' }).getByLabel('Event', { exact: true }).check();
-	await page.getByLabel('Title').fill(title);
+	await page.getByLabel('Title', { exact: true }).fill(title);
 	await page
-		.getByLabel('Short summary')
+		.getByLabel('Short summary', { exact: true })
 		.fill('A relaxed afternoon to meet other members and the team, with tea and cake.');
-	await page.getByLabel('Full description').fill('Come and meet people.\n\nWe pay for your travel.');
+	await page
+		.getByLabel('Full description', { exact: true })
+		.fill('Come and meet people.\n\nWe pay for your travel.');
 	await page
 		.getByRole('group', { name: 'Where does it happen?' })
 		.getByLabel('Online', { exact: true })
@@ -48,7 +50,7 @@ test('staff publish an opportunity that members then see', async ({ page }, info
 		page.getByRole('heading', { name: 'This opportunity has no easy read version' })
 	).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Publish without an easy read version' })).toBeVisible();
-	await expect(page.getByLabel('Title')).toHaveValue(title);
+	await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
 
 	const point1 = page.getByRole('group', { name: 'Point 1' });
 	await point1.getByLabel('Sentence').fill('Come and meet other members.');
