@@ -15,7 +15,7 @@ test('staff publish an opportunity that members then see', async ({ page }, info
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create an opportunity');
 	await expectAccessible(page, 'new opportunity form');
 
-	await page.getByRole('button', { name: 'Publish' }).click();
+	await page.getByRole('button', { name: 'Publish', exact: true }).click();
 	const summary = page.locator('.error-summary');
 	await expect(summary).toBeFocused();
 	await expect(summary).toContainText('Choose what kind of opportunity this is');
@@ -44,7 +44,7 @@ test('staff publish an opportunity that members then see', async ({ page }, info
 		.check();
 	await page.getByLabel('Closing date').fill('2099-12-31');
 	await page.getByRole('group', { name: 'Topics (optional)' }).getByLabel('carers').check();
-	await page.getByRole('button', { name: 'Publish' }).click();
+	await page.getByRole('button', { name: 'Publish', exact: true }).click();
 	// Publishing without easy read asks first (a warning, not a block).
 	await expect(
 		page.getByRole('heading', { name: 'This opportunity has no easy read version' })
@@ -58,7 +58,7 @@ test('staff publish an opportunity that members then see', async ({ page }, info
 	const point2 = page.getByRole('group', { name: 'Point 2' });
 	await point2.getByLabel('Sentence').fill('We pay for your travel.');
 	await point2.getByLabel('Picture').selectOption('money');
-	await page.getByRole('button', { name: 'Publish' }).click();
+	await page.getByRole('button', { name: 'Publish', exact: true }).click();
 
 	await expect(page.getByRole('status')).toHaveText('Published. Members can see it now.');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
