@@ -12,6 +12,8 @@ declare global {
 			db: SupabaseClient;
 			/** Display settings for this request: the profile's when signed in, else the cookie's. */
 			display: DisplaySettings;
+			/** The page's language (src/lib/i18n/locale.ts). */
+			locale: import('$lib/i18n/locale').Locale;
 		}
 		interface Error {
 			message: string;

@@ -5,6 +5,16 @@ import { anonClient, userClient } from '$lib/server/db/client';
 import { lucia, validateSessionToken } from '$lib/server/auth/session';
 import { startJobs } from '$lib/server/notifications';
 import { applyDisplaySettings, displayAttributes } from '$lib/server/display';
+import { chooseLocale, htmlLang, type Locale } from '$lib/i18n/locale';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { defineCustomServerStrategy } from '$lib/paraglide/runtime';
+import * as m from '$lib/paraglide/messages';
+
+/** The language chosen for each request (below), read back by Paraglide's "custom-together" strategy. */
+const requestLocales = new WeakMap<Request, Locale>();
+defineCustomServerStrategy('custom-together', {
+	getLocale: (request) => request && requestLocales.get(request)
+});
 
 /** Once, when the server starts: the background jobs (JOBS_INTERVAL_MINUTES; 0 turns them off). */
 export const init: ServerInit = () => {
@@ -76,13 +86,25 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** The member's display settings (profile, else cookie), for pages and for the <html> element. */
+/**
+ * The member's display settings (profile, else cookie), for pages and for the <html> element, and
+ * the page's language: the one chosen in the settings, else the browser's (Accept-Language).
+ */
 const display: Handle = async ({ event, resolve }) => {
 	applyDisplaySettings(event);
-	const response = await resolve(event);
-	// A page looks different for each member's settings cookie: shared caches must keep them apart.
-	if (response.headers.get('content-type')?.startsWith('text/html'))
+	const locale = chooseLocale(
+		event.locals.display.language,
+		event.request.headers.get('accept-language'),
+		event.url.pathname
+	);
+	event.locals.locale = locale;
+	requestLocales.set(event.request, locale);
+	const response = await paraglideMiddleware(event.request, () => resolve(event));
+	// A page looks different for each member's settings cookie and languages: shared caches must keep them apart.
+	if (response.headers.get('content-type')?.startsWith('text/html')) {
 		response.headers.append('vary', 'Cookie');
+		response.headers.append('vary', 'Accept-Language');
+	}
 	return response;
 };
 
@@ -90,7 +112,8 @@ const display: Handle = async ({ event, resolve }) => {
 const headers: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		// The display settings are in the very first bytes, so the page never flashes the standard look.
-		transformPageChunk: ({ html }) => displayAttributes(html.replace('%lang%', 'en-GB'), event.locals.display)
+		transformPageChunk: ({ html }) =>
+			displayAttributes(html.replace('%lang%', htmlLang(event.locals.locale ?? 'en')), event.locals.display)
 	});
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
@@ -110,9 +133,6 @@ export const handle = sequence(crossSiteForms, authenticate, display, headers);
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status !== 404) console.error(error);
 	return {
-		message:
-			status === 404
-				? 'We could not find that page.'
-				: 'Something went wrong on our side. Nothing you did caused it. Please try again in a few minutes.'
+		message: status === 404 ? m.error_not_found_text() : m.error_problem_text()
 	};
 };

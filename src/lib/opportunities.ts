@@ -58,6 +58,11 @@ export interface Opportunity {
 	summary: string;
 	description: string;
 	easy_read: EasyReadPoint[];
+	/** Welsh versions: null or empty when there is none (see localised in $lib/i18n/opportunity-words). */
+	title_cy?: string | null;
+	summary_cy?: string | null;
+	description_cy?: string;
+	easy_read_cy?: EasyReadPoint[];
 	location_type: LocationType;
 	location: string | null;
 	starts_on: string | null;

@@ -8,7 +8,9 @@ import {
 	COOKIE_NAME,
 	DEFAULT_SETTINGS,
 	FONTS,
+	LANGUAGES,
 	MOTIONS,
+	PICTURES,
 	TEXT_SIZES,
 	THEMES,
 	serialiseCookie,
@@ -54,7 +56,9 @@ async function choose(page: Page, settings: Partial<DisplaySettings>) {
 		letterSpacing: ['Space between letters and words', { standard: 'Standard', wide: 'Wide' }],
 		motion: ['Moving things', MOTIONS],
 		easyRead: ['Show easy read first', { on: 'On', off: 'Off' }],
-		readAloud: ['Read pages aloud', { on: 'On', off: 'Off' }]
+		readAloud: ['Read pages aloud', { on: 'On', off: 'Off' }],
+		pictures: ['Pictures beside easy read', PICTURES],
+		language: ['Language', LANGUAGES]
 	};
 	for (const [key, value] of Object.entries(settings) as [keyof DisplaySettings, string][]) {
 		const [legend, options] = labels[key];

@@ -24,7 +24,7 @@ test('staff add a meeting with the venue’s access, and members see it', async 
 	await expectAccessible(page, 'meetings of an opportunity');
 
 	// Everything wrong is said at once, in plain words.
-	await page.getByLabel('Title').fill(title);
+	await page.getByLabel('Title', { exact: true }).fill(title);
 	await page.getByLabel('Date').fill('2099-06-10');
 	await page.getByLabel('Start time').fill('2pm');
 	await page.getByLabel('End time').fill('13:00');
@@ -42,7 +42,7 @@ test('staff add a meeting with the venue’s access, and members see it', async 
 		'The joining link must start with https://'
 	]);
 	await expect(page).toHaveTitle(/^Error: /);
-	await expect(page.getByLabel('Title')).toHaveValue(title);
+	await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
 	await expectAccessible(page, 'add a meeting with errors');
 
 	await page.getByLabel('End time').fill('4:30pm');

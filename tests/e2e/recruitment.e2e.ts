@@ -246,8 +246,10 @@ test('staff write a person specification and keep it in order', async ({ page },
 		.getByRole('group', { name: 'Kind of opportunity' })
 		.getByLabel('Steering group role', { exact: true })
 		.check();
-	await page.getByLabel('Title').fill(title);
-	await page.getByLabel('Short summary').fill('A round made by the browser tests, never published.');
+	await page.getByLabel('Title', { exact: true }).fill(title);
+	await page
+		.getByLabel('Short summary', { exact: true })
+		.fill('A round made by the browser tests, never published.');
 	await page
 		.getByRole('group', { name: 'Where does it happen?' })
 		.getByLabel('Online', { exact: true })

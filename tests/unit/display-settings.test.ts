@@ -19,7 +19,9 @@ const chosen: DisplaySettings = {
 	letterSpacing: 'wide',
 	motion: 'reduce',
 	easyRead: 'on',
-	readAloud: 'on'
+	readAloud: 'on',
+	pictures: 'off',
+	language: 'cy'
 };
 
 describe('display settings cookie', () => {

@@ -6,6 +6,7 @@ import {
 	easyReadFromForm,
 	opportunitySchema,
 	opportunityToValues,
+	needsEasyReadWarning,
 	parseOpportunityForm,
 	publishProblems,
 	type FormRecord,
@@ -34,6 +35,9 @@ const valid = () => ({
 	topics: ['housing', 'carers']
 });
 
+/** What the schema gives for the Welsh version when the form has none. */
+const NO_WELSH = { title_cy: null, summary_cy: null, description_cy: '', easy_read_cy: [] };
+
 function errorsOf(input: Record<string, unknown>) {
 	const result = parse(opportunitySchema, input, {});
 	if (result.ok) throw new Error(`Expected errors, got ${JSON.stringify(result.data)}`);
@@ -57,6 +61,7 @@ function formOf(values: FormRecord): FormData {
 describe('opportunitySchema', () => {
 	it('reads a full, valid opportunity', () => {
 		expect(dataOf(valid())).toEqual({
+			...NO_WELSH,
 			type: 'committee',
 			title: 'Join the housing committee',
 			summary: 'Help decide how the housing service is run.',
@@ -261,10 +266,15 @@ describe('publishProblems', () => {
 		expect(publishProblems(dataOf({ ...valid(), closes_on: today }), today)).toEqual({});
 	});
 
-	it('asks for an easy read point, on the first easy read field', () => {
-		expect(publishProblems(dataOf({ ...valid(), easy_read: [] }), today)).toEqual({
-			easy_read_text_0: 'Add at least one easy read point before publishing'
-		});
+	it('does not block publishing without easy read (the editor warns and asks to confirm instead)', () => {
+		expect(publishProblems(dataOf({ ...valid(), easy_read: [] }), today)).toEqual({});
+		const form = new FormData();
+		expect(needsEasyReadWarning({ easy_read: [] }, form)).toBe(true);
+		form.set('no_easy_read', 'yes');
+		expect(needsEasyReadWarning({ easy_read: [] }, form)).toBe(false);
+		expect(needsEasyReadWarning({ easy_read: [{ text: 'Hi', pictogram: null }] }, new FormData())).toBe(
+			false
+		);
 	});
 
 	it('asks for a closing date', () => {
@@ -282,11 +292,18 @@ describe('publishProblems', () => {
 		});
 	});
 
-	it('reports both problems together', () => {
-		expect(publishProblems(dataOf({ ...valid(), easy_read: [], closes_on: '' }), today)).toEqual({
-			easy_read_text_0: 'Add at least one easy read point before publishing',
-			closes_on: 'Enter a closing date before publishing'
-		});
+	it('reads the Welsh easy read rows and Welsh words with the rest', () => {
+		const form = new FormData();
+		for (const [k, v] of Object.entries(valid())) if (typeof v === 'string') form.set(k, v);
+		form.set('title_cy', 'Te prynhawn');
+		form.set('easy_read_cy_text_0', 'Dewch i gwrdd ag aelodau eraill.');
+		form.set('easy_read_cy_pictogram_0', 'group');
+		const parsed = parseOpportunityForm(form);
+		expect(parsed.ok && parsed.data.title_cy).toBe('Te prynhawn');
+		expect(parsed.ok && parsed.data.summary_cy).toBe(null);
+		expect(parsed.ok && parsed.data.easy_read_cy).toEqual([
+			{ text: 'Dewch i gwrdd ag aelodau eraill.', pictogram: 'group' }
+		]);
 	});
 });
 
@@ -366,6 +383,7 @@ describe('parseOpportunityForm', () => {
 		expect(result).toEqual({
 			ok: true,
 			data: {
+				...NO_WELSH,
 				type: 'training',
 				title: 'Easy read training',
 				summary: 'Learn how to write in easy read.',
@@ -471,6 +489,9 @@ describe('opportunityToValues', () => {
 			closes_on: '2027-05-20',
 			places: '',
 			topics: ['dementia'],
+			title_cy: '',
+			summary_cy: '',
+			description_cy: '',
 			easy_read_text_0: 'Talk about dementia.',
 			easy_read_pictogram_0: 'talk',
 			easy_read_text_1: 'Meet online.',
@@ -485,6 +506,7 @@ describe('opportunityToValues', () => {
 		expect(result).toEqual({
 			ok: true,
 			data: {
+				...NO_WELSH,
 				type: opportunity.type,
 				title: opportunity.title,
 				summary: opportunity.summary,

@@ -11,6 +11,8 @@ export function displayDataAttributes(settings: DisplaySettings): Record<string,
 		'data-line-spacing': settings.lineSpacing,
 		'data-letter-spacing': settings.letterSpacing,
 		'data-motion': settings.motion,
-		'data-read-aloud': settings.readAloud === 'on' ? 'on' : null
+		'data-read-aloud': settings.readAloud === 'on' ? 'on' : null,
+		'data-easy-read': settings.easyRead === 'on' ? 'on' : null,
+		'data-pictures': settings.pictures === 'off' ? 'off' : null
 	};
 }

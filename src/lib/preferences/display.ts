@@ -28,6 +28,15 @@ export const MOTIONS = {
 	reduce: 'Stop moving things (no animation)'
 } as const;
 export const ON_OFF = { off: 'Off', on: 'On' } as const;
+export const PICTURES = {
+	on: 'Show a picture beside each point',
+	off: 'Simple text: no pictures'
+} as const;
+export const LANGUAGES = {
+	auto: 'The same as my device',
+	en: 'English',
+	cy: 'Cymraeg (Welsh)'
+} as const;
 
 const choice = <T extends Record<string, string>>(options: T, message: string) =>
 	v.picklist(Object.keys(options) as (keyof T & string)[], message);
@@ -41,7 +50,9 @@ export const displaySchema = v.object({
 	letterSpacing: choice(LETTER_SPACINGS, 'Choose letter spacing'),
 	motion: choice(MOTIONS, 'Choose whether things on the page may move'),
 	easyRead: choice(ON_OFF, 'Choose whether to show easy read first'),
-	readAloud: choice(ON_OFF, 'Choose whether to show the Listen button')
+	readAloud: choice(ON_OFF, 'Choose whether to show the Listen button'),
+	pictures: choice(PICTURES, 'Choose whether to show pictures beside easy read'),
+	language: choice(LANGUAGES, 'Choose a language')
 });
 
 export type DisplaySettings = v.InferOutput<typeof displaySchema>;
@@ -54,12 +65,14 @@ export const DEFAULT_SETTINGS: DisplaySettings = {
 	letterSpacing: 'standard',
 	motion: 'system',
 	easyRead: 'off',
-	readAloud: 'off'
+	readAloud: 'off',
+	pictures: 'on',
+	language: 'auto'
 };
 
 export const COOKIE_NAME = 'together-display';
 
-/** Short keys keep the cookie small: t=150&c=yellow&f=atkinson&l=wide&s=wide&m=reduce&e=on&r=on. */
+/** Short keys keep the cookie small: t=150&c=yellow&f=atkinson&l=wide&s=wide&m=reduce&e=on&r=on&p=off&g=cy. */
 const KEYS: Record<keyof DisplaySettings, string> = {
 	textSize: 't',
 	theme: 'c',
@@ -68,7 +81,9 @@ const KEYS: Record<keyof DisplaySettings, string> = {
 	letterSpacing: 's',
 	motion: 'm',
 	easyRead: 'e',
-	readAloud: 'r'
+	readAloud: 'r',
+	pictures: 'p',
+	language: 'g'
 };
 
 /**

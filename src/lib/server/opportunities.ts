@@ -13,7 +13,7 @@ import type { OpportunityInput } from '$lib/validation/opportunity';
 import { fail } from './db/fail';
 
 const LIST_COLUMNS =
-	'id, type, title, summary, location_type, location, closes_at, status, topics, places, payment, time_commitment, starts_on, updated_at, published_at, created_at, easy_read, description, ends_on, schedule';
+	'id, type, title, summary, location_type, location, closes_at, status, topics, places, payment, time_commitment, starts_on, updated_at, published_at, created_at, easy_read, description, ends_on, schedule, title_cy, summary_cy, easy_read_cy';
 
 export interface Filters {
 	q: string;

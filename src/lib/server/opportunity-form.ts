@@ -4,6 +4,7 @@ import { formValues } from '$lib/validation/form';
 import {
 	easyReadFromForm,
 	isRealDate,
+	needsEasyReadWarning,
 	parseOpportunityForm,
 	publishProblems
 } from '$lib/validation/opportunity';
@@ -25,7 +26,11 @@ const FIELD_ORDER = [
 	'payment',
 	'places',
 	'closes_on',
-	'topics'
+	'topics',
+	'title_cy',
+	'summary_cy',
+	'description_cy',
+	'easy_read_cy_text_0'
 ];
 
 function inFormOrder(errors: Record<string, string>): Record<string, string> {
@@ -36,7 +41,12 @@ function inFormOrder(errors: Record<string, string>): Record<string, string> {
 function easyReadKeysToField(errors: Record<string, string>): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const [key, message] of Object.entries(errors)) {
-		out[key.startsWith('easy_read') ? 'easy_read_text_0' : key] ??= message;
+		const field = key.startsWith('easy_read_cy')
+			? 'easy_read_cy_text_0'
+			: key.startsWith('easy_read')
+				? 'easy_read_text_0'
+				: key;
+		out[field] ??= message;
 	}
 	return out;
 }
@@ -56,6 +66,10 @@ export async function readOpportunityForm(request: Request, publishing: boolean)
 	}
 	if (!parsed.ok || Object.keys(errors).length > 0) {
 		return { failure: fail(400, { values: formValues(form), errors: inFormOrder(errors) }) } as const;
+	}
+	// Publishing without an easy read version is allowed, once staff have seen a warning and confirmed.
+	if (publishing && needsEasyReadWarning(parsed.data, form)) {
+		return { failure: fail(400, { values: formValues(form), warnNoEasyRead: true }) } as const;
 	}
 	return { input: parsed.data } as const;
 }

@@ -34,6 +34,21 @@ const isoDate = (label: string) =>
 		v.transform((s) => (s === '' ? null : s))
 	);
 
+const easyReadPoints = (which: '' | 'Welsh ') =>
+	v.pipe(
+		v.array(v.object({ text: v.string(), pictogram: v.nullable(v.string()) })),
+		v.maxLength(MAX_EASY_READ_POINTS, `Use ${MAX_EASY_READ_POINTS} ${which}easy read points or fewer`),
+		v.check(
+			(points) => points.every((p) => p.text.length <= 300),
+			`Each ${which}easy read point must be 300 characters or fewer`
+		),
+		v.check(
+			(points) => points.every((p) => p.pictogram === null || isPictogramKey(p.pictogram)),
+			'Choose a picture from the list'
+		),
+		v.transform((points) => points as EasyReadPoint[])
+	);
+
 export const opportunitySchema = v.pipe(
 	v.object({
 		type: choice(OPPORTUNITY_TYPES, 'Choose what kind of opportunity this is'),
@@ -44,19 +59,22 @@ export const opportunitySchema = v.pipe(
 			v.trim(),
 			v.maxLength(10000, 'The full description must be 10,000 characters or fewer')
 		),
-		easy_read: v.pipe(
-			v.array(v.object({ text: v.string(), pictogram: v.nullable(v.string()) })),
-			v.maxLength(MAX_EASY_READ_POINTS, `Use ${MAX_EASY_READ_POINTS} easy read points or fewer`),
-			v.check(
-				(points) => points.every((p) => p.text.length <= 300),
-				'Each easy read point must be 300 characters or fewer'
-			),
-			v.check(
-				(points) => points.every((p) => p.pictogram === null || isPictogramKey(p.pictogram)),
-				'Choose a picture from the list'
-			),
-			v.transform((points) => points as EasyReadPoint[])
+		easy_read: easyReadPoints(''),
+		// The Welsh version: all optional; members reading in Welsh see the English where it is empty.
+		title_cy: v.pipe(
+			optionalText('the Welsh title', { max: 120 }),
+			v.check((s) => s === null || s.length >= 3, 'The Welsh title must be 3 characters or more')
 		),
+		summary_cy: v.pipe(
+			optionalText('the Welsh summary', { max: 300 }),
+			v.check((s) => s === null || s.length >= 10, 'The Welsh summary must be 10 characters or more')
+		),
+		description_cy: v.pipe(
+			v.optional(v.string(), ''),
+			v.trim(),
+			v.maxLength(10000, 'The Welsh description must be 10,000 characters or fewer')
+		),
+		easy_read_cy: v.optional(easyReadPoints('Welsh '), []),
 		location_type: choice(LOCATION_TYPES, 'Choose where it happens'),
 		location: optionalText('the address or joining details', { max: 300 }),
 		starts_on: isoDate('the start date'),
@@ -97,27 +115,36 @@ export const opportunitySchema = v.pipe(
 
 export type OpportunityInput = v.InferOutput<typeof opportunitySchema>;
 
-/** Publishing asks for more than a draft does: members need an easy read version and a closing date to come. */
-export function publishProblems(
-	o: { easy_read: readonly unknown[]; closes_on: string | null },
-	today: string
-): Record<string, string> {
+/**
+ * Publishing asks for more than a draft does: a closing date to come. (Publishing without an easy
+ * read version is allowed after a warning: see needsEasyReadWarning.)
+ */
+export function publishProblems(o: { closes_on: string | null }, today: string): Record<string, string> {
 	const problems: Record<string, string> = {};
-	if (o.easy_read.length === 0)
-		problems.easy_read_text_0 = 'Add at least one easy read point before publishing';
 	if (!o.closes_on) problems.closes_on = 'Enter a closing date before publishing';
 	else if (o.closes_on < today) problems.closes_on = 'The closing date must be today or in the future';
 	return problems;
 }
 
-/** Reads the numbered easy-read rows of the form (easy_read_text_0, easy_read_pictogram_0, …); empty rows are dropped. */
-export function easyReadFromForm(form: FormData): { text: string; pictogram: string | null }[] {
+/** Publishing with no easy read points asks staff to confirm (the field no_easy_read=yes) first. */
+export function needsEasyReadWarning(o: { easy_read: readonly unknown[] }, form: FormData): boolean {
+	return o.easy_read.length === 0 && form.get('no_easy_read') !== 'yes';
+}
+
+/**
+ * Reads the numbered easy-read rows of the form (easy_read_text_0, easy_read_pictogram_0, …, or
+ * easy_read_cy_text_0 … for the Welsh version); empty rows are dropped.
+ */
+export function easyReadFromForm(
+	form: FormData,
+	prefix: 'easy_read' | 'easy_read_cy' = 'easy_read'
+): { text: string; pictogram: string | null }[] {
 	const points: { text: string; pictogram: string | null }[] = [];
 	for (let i = 0; i < MAX_EASY_READ_POINTS + 5; i++) {
-		const raw = form.get(`easy_read_text_${i}`);
+		const raw = form.get(`${prefix}_text_${i}`);
 		if (raw === null) continue;
 		const pointText = String(raw).trim().replace(/\s+/g, ' ');
-		const pictogram = String(form.get(`easy_read_pictogram_${i}`) ?? '').trim();
+		const pictogram = String(form.get(`${prefix}_pictogram_${i}`) ?? '').trim();
 		if (pointText === '') continue;
 		points.push({ text: pointText, pictogram: pictogram === '' ? null : pictogram });
 	}
@@ -129,7 +156,11 @@ export type FormRecord = Record<string, string | string[]>;
 /** Checks a submitted opportunity form; on failure returns the values as typed, so nothing is lost. */
 export function parseOpportunityForm(form: FormData) {
 	const values = formValues(form);
-	const input = { ...values, easy_read: easyReadFromForm(form) };
+	const input = {
+		...values,
+		easy_read: easyReadFromForm(form),
+		easy_read_cy: easyReadFromForm(form, 'easy_read_cy')
+	};
 	return parse(opportunitySchema, input, values);
 }
 
@@ -149,8 +180,15 @@ export function opportunityToValues(o: Opportunity, closesOn: string): FormRecor
 		payment: o.payment ?? '',
 		closes_on: closesOn,
 		places: o.places === null ? '' : String(o.places),
-		topics: o.topics
+		topics: o.topics,
+		title_cy: o.title_cy ?? '',
+		summary_cy: o.summary_cy ?? '',
+		description_cy: o.description_cy ?? ''
 	};
+	(o.easy_read_cy ?? []).forEach((p, i) => {
+		values[`easy_read_cy_text_${i}`] = p.text;
+		values[`easy_read_cy_pictogram_${i}`] = p.pictogram ?? '';
+	});
 	o.easy_read.forEach((p, i) => {
 		values[`easy_read_text_${i}`] = p.text;
 		values[`easy_read_pictogram_${i}`] = p.pictogram ?? '';

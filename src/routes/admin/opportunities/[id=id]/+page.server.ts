@@ -6,6 +6,7 @@ import { listQuestions } from '$lib/server/question-editor';
 import { countMeetings } from '$lib/server/meetings';
 import { closedToApplications } from '$lib/server/review';
 import { opportunityToValues } from '$lib/validation/opportunity';
+import { listJargon } from '$lib/server/easy-read';
 import type { OpportunityStatus } from '$lib/opportunities';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,6 +22,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		questionCount: (await listQuestions(locals.db, id)).length,
 		meetingCount: await countMeetings(locals.db, id),
 		closedToApplications: opportunity.status !== 'draft' && closedToApplications(opportunity),
+		jargon: await listJargon(locals.db),
 		notice
 	};
 };

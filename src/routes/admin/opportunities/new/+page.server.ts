@@ -2,7 +2,10 @@ import { redirect } from '@sveltejs/kit';
 import { createOpportunity } from '$lib/server/opportunities';
 import { sendDueAlertsSoon } from '$lib/server/notifications';
 import { readOpportunityForm } from '$lib/server/opportunity-form';
-import type { Actions } from './$types';
+import { listJargon } from '$lib/server/easy-read';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => ({ jargon: await listJargon(locals.db) });
 
 function create(status: 'draft' | 'published') {
 	return async ({ locals, request }: { locals: App.Locals; request: Request }) => {

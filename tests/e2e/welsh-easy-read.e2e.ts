@@ -1,0 +1,205 @@
+// Made to fit each member: Welsh pages (lang="cy", no English left in the page's own words),
+// easy read on every page it covers (with pictures, or as simple text), and the easy-read check
+// staff see in the opportunity editor, with the warning before publishing without easy read.
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, expectAccessible, signIn, test } from './fixtures';
+import {
+	COOKIE_NAME,
+	DEFAULT_SETTINGS,
+	serialiseCookie,
+	type DisplaySettings
+} from '../../src/lib/preferences/display';
+
+const catalogue = (file: string) =>
+	JSON.parse(readFileSync(new URL(`../../messages/${file}`, import.meta.url), 'utf8')) as Record<
+		string,
+		string
+	>;
+const EN = catalogue('en.json');
+const CY = catalogue('cy.json');
+
+/** This file's staff, one per project, so the two projects never share a sign-in. */
+const STAFF = { phone: 'eirlys.hughes@example.org', desktop: 'gwenllian.price@example.org' } as const;
+
+const PAGES = ['/', '/opportunities', '/sign-in', '/settings/display', '/accessibility'];
+
+async function useCookie(context: BrowserContext, settings: Partial<DisplaySettings>) {
+	await context.addCookies([
+		{
+			name: COOKIE_NAME,
+			value: serialiseCookie({ ...DEFAULT_SETTINGS, ...settings }),
+			url: test.info().project.use.baseURL ?? process.env.TEST_ORIGIN ?? 'http://localhost:4173'
+		}
+	]);
+}
+
+/**
+ * English from the catalogue left in the page's own words: the page's text without the parts
+ * marked lang="en" (opportunities' own English words), checked for each English message that
+ * differs from its Welsh (long enough not to match inside another word).
+ */
+async function englishLeftovers(page: Page): Promise<string[]> {
+	const text = await page.evaluate(() => {
+		const body = document.body.cloneNode(true) as HTMLElement;
+		for (const el of body.querySelectorAll('[lang^="en"], script, style, [hidden]')) el.remove();
+		return (body.innerText || body.textContent || '').replace(/\s+/g, ' ');
+	});
+	return Object.entries(EN)
+		.filter(([key, en]) => key !== '$schema' && en !== CY[key] && en.length >= 8)
+		.map(([, en]) =>
+			en
+				.split(/\{\w+\}/)
+				.sort((a, b) => b.length - a.length)[0]!
+				.trim()
+		)
+		.filter((piece) => piece.length >= 8 && text.includes(piece));
+}
+
+test('Welsh pages say lang="cy" and leave no English outside content', async ({ page, context }) => {
+	test.setTimeout(240_000); // an axe scan of each page takes a while on a busy machine
+	await useCookie(context, { language: 'cy' });
+	for (const path of PAGES) {
+		await page.goto(path);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+		await expect(page.getByRole('link', { name: 'Neidio i’r prif gynnwys' })).toBeAttached();
+		expect(await englishLeftovers(page), `English left on ${path}`).toEqual([]);
+		await expectAccessible(page, `${path} in Welsh`);
+	}
+
+	// An opportunity with a Welsh version shows it; its practical details stay marked as English.
+	await page.goto('/opportunities');
+	await page.getByRole('link', { name: /^Aelod o’r grŵp llywio/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Aelod o’r grŵp llywio/);
+	await expect(page.getByRole('heading', { level: 1 })).not.toHaveAttribute('lang', /.+/);
+	await expect(page.getByText(CY.opp_no_welsh!)).toHaveCount(0);
+	expect(await englishLeftovers(page)).toEqual([]);
+	await expectAccessible(page, 'opportunity in Welsh');
+
+	// One without a Welsh version shows its English marked lang="en", with a note saying so.
+	await page.goto('/opportunities');
+	await page.getByRole('link', { name: 'Co-production week festival' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'en');
+	await expect(page.getByText(CY.opp_no_welsh!)).toBeVisible();
+	expect(await englishLeftovers(page)).toEqual([]);
+	await expectAccessible(page, 'opportunity with no Welsh version');
+});
+
+test('the browser’s language chooses Welsh until display settings say otherwise', async ({ browser }) => {
+	const context = await browser.newContext({
+		locale: 'cy-GB',
+		viewport: test.info().project.use.viewport ?? undefined
+	});
+	try {
+		const page = await context.newPage();
+		await page.goto('/');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+		// Choosing English in display settings (a plain form, no JavaScript needed) wins.
+		await page.goto('/settings/display');
+		await page
+			.getByRole('group', { name: CY.display_language, exact: true })
+			.getByLabel(CY.opt_language_en!, { exact: true })
+			.check();
+		await page.getByRole('button', { name: CY.display_save, exact: true }).click();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
+		await expect(page.getByText(EN.display_saved!)).toBeVisible();
+	} finally {
+		await context.close();
+	}
+});
+
+test('easy read shows each page’s easy-read copy with pictures; simple text has none', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(240_000);
+	await useCookie(context, { easyRead: 'on' });
+	const checks: [string, string][] = [
+		['/', EN.home_lead_easy_1!],
+		['/opportunities', EN.list_easy_1!],
+		['/sign-in', EN.signin_easy_1!],
+		['/settings/display', EN.display_easy_1!]
+	];
+	for (const [path, first] of checks) {
+		await page.goto(path);
+		const easy = page.locator('main .easy-read').first();
+		await expect(easy.getByText(first)).toBeVisible();
+		const rows = easy.locator('li');
+		expect(await rows.count()).toBeGreaterThanOrEqual(3);
+		await expect(easy.locator('img')).toHaveCount(await rows.count());
+		const style = await easy.evaluate((el) => {
+			const s = getComputedStyle(el);
+			return { size: parseFloat(s.fontSize), italic: s.fontStyle, caps: s.textTransform };
+		});
+		expect(style.size).toBeGreaterThanOrEqual(18.7);
+		expect(style.italic).toBe('normal');
+		expect(style.caps).toBe('none');
+		await expectAccessible(page, `${path} in easy read`);
+	}
+
+	await useCookie(context, { easyRead: 'on', pictures: 'off' });
+	for (const [path, first] of checks) {
+		await page.goto(path);
+		const easy = page.locator('main .easy-read').first();
+		await expect(easy.getByText(first)).toBeVisible();
+		await expect(easy.locator('img')).toHaveCount(0);
+		if (path === '/') await expectAccessible(page, `${path} in easy read as simple text`);
+	}
+	await page.goto('/opportunities?q=steering+group');
+	await page.locator('.card h2 a').first().click();
+	await expect(page.locator('main .easy-read li').first()).toBeVisible();
+	await expect(page.locator('main .easy-read img')).toHaveCount(0);
+});
+
+test('the easy-read check flags a long sentence and jargon as staff type; publishing without easy read warns', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	await signIn(page, STAFF[test.info().project.name === 'phone' ? 'phone' : 'desktop']);
+	await page.goto('/admin/opportunities/new');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create an opportunity');
+	const check = page.locator('.easy-read-check');
+	await expect(check).toContainText('There are no easy read points to check yet.');
+
+	const point1 = page.getByRole('group', { name: 'Point 1', exact: true });
+	await point1
+		.getByLabel('Sentence')
+		.fill('You can come to the meeting in Manchester or you can join it on the computer from your home.');
+	await expect(check).toContainText('Point 1 has a sentence of 19 words');
+	await expect(check).toContainText('Point 1 has no picture.');
+	await point1.getByLabel('Picture').selectOption('meeting');
+	await expect(check).not.toContainText('Point 1 has no picture.');
+
+	const point2 = page.getByRole('group', { name: 'Point 2', exact: true });
+	await point2.getByLabel('Sentence').fill('Every stakeholder is welcome.');
+	await expect(check).toContainText(
+		'Point 2 uses “stakeholder”, which is jargon. Try “people who are involved” instead.'
+	);
+	await expect(check).toContainText(/Reading ease: \d+ out of 100/);
+	await expectAccessible(page, 'easy-read check with findings');
+
+	// Without easy read, publishing asks first.
+	await point1.getByLabel('Sentence').fill('');
+	await point2.getByLabel('Sentence').fill('');
+	const title = `Welsh tea afternoon ${test.info().project.name} ${Date.now()}`;
+	await page.getByRole('group', { name: 'Kind of opportunity' }).getByLabel('Event', { exact: true }).check();
+	await page.getByLabel('Title', { exact: true }).fill(title);
+	await page
+		.getByLabel('Short summary', { exact: true })
+		.fill('Tea and cake with other members and the team.');
+	await page.getByLabel('Title in Welsh').fill('Te prynhawn');
+	await page
+		.getByRole('group', { name: 'Where does it happen?' })
+		.getByLabel('Online', { exact: true })
+		.check();
+	await page.getByLabel('Closing date').fill('2099-12-31');
+	await page.getByRole('button', { name: 'Publish', exact: true }).click();
+	await expect(
+		page.getByRole('heading', { name: 'This opportunity has no easy read version' })
+	).toBeVisible();
+	await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
+	await expectAccessible(page, 'warning before publishing without easy read');
+	await page.getByRole('button', { name: 'Publish without an easy read version' }).click();
+	await expect(page.getByRole('status')).toHaveText('Published. Members can see it now.');
+	await expect(page.getByLabel('Title in Welsh')).toHaveValue('Te prynhawn');
+});
