@@ -56,7 +56,9 @@ test('book a place, get the calendar file, cancel, and the next person is offere
 
 	// The booker: one place left; they share their travel needs only.
 	await signIn(booker, j.booker);
-	await booker.goto(`/opportunities/${id}`);
+	// An event that takes bookings has no application: the apply address leads back to booking.
+	await booker.goto(`/opportunities/${id}/apply`);
+	await expect(booker).toHaveURL(new RegExp(`/opportunities/${id}$`));
 	const panel = booker.locator('#booking');
 	await expect(panel).toContainText('1 place left of 2');
 	await expect(booker.getByRole('link', { name: 'Apply' })).toHaveCount(0);

@@ -1,6 +1,8 @@
-// What every apply action checks first: a signed-in member, the opportunity, and their application.
+// What every apply page and action checks first: a signed-in member, the opportunity (not an event
+// that takes bookings: those are booked on their page), and their application.
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { applyContext, firstUnanswered, type ApplyContext } from '$lib/server/applications';
+import { getEventSettings } from '$lib/server/bookings';
 
 export interface Member {
 	id: string;
@@ -14,6 +16,7 @@ export async function memberContext(
 	const { locals, url } = event;
 	const id = Number((event.params as { id: string }).id);
 	if (!locals.user) redirect(303, `/sign-in?next=${encodeURIComponent(url.pathname)}`);
+	if (await getEventSettings(locals.db, id)) redirect(303, `/opportunities/${id}`);
 	const context = await applyContext(locals.db, locals.user.id, id);
 	if (!context) error(404, 'We could not find that opportunity. It may have been taken down.');
 	const { id: memberId, email, preferredName, fullName } = locals.user;
