@@ -157,7 +157,10 @@ test('settings saved in the profile reach a new device at sign-in', async ({ pag
 		await expect(page.locator('html')).toHaveAttribute('data-text-size', '125');
 		const href = await anOpportunity(page);
 		await page.goto(href);
-		await expect(page.getByRole('link', { name: 'Easy read' })).toHaveAttribute('aria-current', 'page');
+		await expect(page.getByRole('link', { name: 'Easy read', exact: true })).toHaveAttribute(
+			'aria-current',
+			'page'
+		);
 		expect(await page.locator('.easy-read li').count()).toBeGreaterThan(0);
 		await expectAccessible(page, 'opportunity opening in easy read');
 		await page.getByRole('link', { name: 'Standard', exact: true }).click();
@@ -196,7 +199,7 @@ for (const [name, settings] of VARIANTS) {
 			await page.goto(path);
 			if (path === opportunity) {
 				// Easy read first opens the easy-read view; otherwise the standard one.
-				const easy = page.getByRole('link', { name: 'Easy read' });
+				const easy = page.getByRole('link', { name: 'Easy read', exact: true });
 				if (settings.easyRead === 'on') await expect(easy).toHaveAttribute('aria-current', 'page');
 				else await expect(easy).not.toHaveAttribute('aria-current');
 			}
@@ -299,7 +302,7 @@ test('a keyboard-only member signs in, changes settings and browses; the setting
 	const first = page.locator('.card h2 a').first();
 	await tabTo(first, 80);
 	await page.keyboard.press('Enter');
-	await expect(page.getByRole('link', { name: 'Easy read' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Easy read', exact: true })).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 
 	await signOut(page);

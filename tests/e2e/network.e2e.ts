@@ -33,7 +33,7 @@ const PEOPLE = {
 			region: 'Yorkshire and the Humber',
 			lived: 'learning disability'
 		},
-		deleted: { email: 'declan.murphy@example.org', name: 'Declan Murphy' }
+		deleted: { email: 'megan.lloyd@example.org', name: 'Megan Lloyd' }
 	}
 } as const;
 
