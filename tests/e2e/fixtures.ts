@@ -75,9 +75,14 @@ export async function expectAccessibleWithoutJs(page: Page, state: string): Prom
 /** Ask for a code on /sign-in and return a function that waits for the email it sends. */
 export async function askForCode(page: Page, email: string): Promise<() => Promise<Mail>> {
 	const seen = new Set((await mailTo(email)).map((m) => m.id));
-	await page.getByLabel('Your email address').fill(email);
-	await page.getByRole('button', { name: 'Send me a code' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible();
+	const checkEmail = page.getByRole('heading', { level: 1, name: 'Check your email' });
+	// A page still starting up can clear what was typed; if the form came back empty, type it again.
+	await expect(async () => {
+		if (await checkEmail.isVisible()) return;
+		await page.getByLabel('Your email address').fill(email);
+		await page.getByRole('button', { name: 'Send me a code' }).click({ timeout: 3_000 });
+		await expect(checkEmail).toBeVisible({ timeout: 3_000 });
+	}).toPass({ timeout: 20_000 });
 	return async () => {
 		const until = Date.now() + 10_000;
 		while (Date.now() < until) {
