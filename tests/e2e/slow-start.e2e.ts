@@ -1,0 +1,43 @@
+// On a slow phone a page can be filled in before its code has started: what the member typed or
+// ticked meanwhile must still be there once it has.
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, test } from './fixtures';
+
+/** Holds back the page's code (not its styles) until `start()` is called. */
+async function holdCode(page: Page) {
+	let start!: () => void;
+	const held = new Promise<void>((resolve) => (start = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	return start;
+}
+
+/** The page's code has started: it registers the service worker once it has. */
+async function started(page: Page) {
+	await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration()) !== undefined);
+}
+
+test('an email address typed before the sign-in page has started is kept and sent', async ({ page }) => {
+	const start = await holdCode(page);
+	await page.goto('/sign-in', { waitUntil: 'commit' });
+	const email = page.getByLabel('Your email address');
+	await email.fill('nobody-in-particular@example.org');
+	start();
+	await started(page);
+	await expect(email).toHaveValue('nobody-in-particular@example.org');
+	await page.getByRole('button', { name: 'Send me a code' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your email');
+	await expectAccessible(page, 'sign-in code asked for after a slow start');
+});
+
+test('a choice ticked before the display settings have started is kept', async ({ page }) => {
+	const start = await holdCode(page);
+	await page.goto('/settings/display', { waitUntil: 'commit' });
+	const yellow = page.getByRole('radio', { name: 'Yellow text on black' });
+	await yellow.check();
+	start();
+	await started(page);
+	await expect(yellow).toBeChecked();
+});
