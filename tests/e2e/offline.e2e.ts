@@ -316,3 +316,64 @@ test('signing out leaves no page of the member on the phone, offline or online',
 	await page.goto('/my/claims');
 	await expect(page).toHaveURL(/\/sign-in\?next=%2Fmy%2Fclaims$/);
 });
+
+/**
+ * Together as it would be after a new version is put live: a proxy in front of the app (its own
+ * origin, so its own worker) that serves a changed worker once `release()` is called.
+ */
+async function deployable(target: string) {
+	const { createServer } = await import('node:http');
+	let released = false;
+	const server = createServer(async (req, res) => {
+		const upstream = await fetch(new URL(req.url ?? '/', target), {
+			method: req.method,
+			headers: { cookie: req.headers.cookie ?? '', accept: req.headers.accept ?? '*/*' },
+			redirect: 'manual'
+		});
+		let body: Buffer | string = Buffer.from(await upstream.arrayBuffer());
+		if (released && req.url?.startsWith('/service-worker.js')) body = `${body}\n// the next version\n`;
+		const headers = Object.fromEntries(
+			[...upstream.headers].filter(
+				([k]) =>
+					!['connection', 'content-encoding', 'content-length', 'keep-alive', 'transfer-encoding'].includes(k)
+			)
+		);
+		res.writeHead(upstream.status, headers);
+		res.end(body);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as { port: number };
+	return {
+		origin: `http://localhost:${port}`,
+		release: () => (released = true),
+		close: () => new Promise((resolve) => server.close(resolve))
+	};
+}
+
+test('a new version waits for the member to reload; nothing typed is lost', async ({ page, baseURL }) => {
+	const together = await deployable(baseURL!);
+	try {
+		await page.goto(`${together.origin}/opportunities`);
+		await workerInControl(page);
+		const search = page.getByLabel('Search');
+		await search.fill('carers');
+
+		together.release();
+		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+		const reload = page.getByRole('button', { name: 'Reload' });
+		await expect(page.getByText('A new version is ready.')).toBeVisible({ timeout: 30_000 });
+		await expect(search).toHaveValue('carers');
+		await expectAccessible(page, 'a new version ready');
+
+		// The member chooses: the new version takes over and the page loads again in it.
+		await reload.click();
+		await expect(reload).toBeHidden({ timeout: 30_000 });
+		await page.waitForFunction(async () => {
+			const registration = await navigator.serviceWorker.getRegistration();
+			return registration?.waiting === null && navigator.serviceWorker.controller !== null;
+		});
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	} finally {
+		await together.close();
+	}
+});
