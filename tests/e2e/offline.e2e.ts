@@ -58,6 +58,19 @@ async function goOnline(context: BrowserContext) {
 	await context.setOffline(false);
 }
 
+/** The built file holding one page's code (from the build's own list of files). */
+function pageCode(page: string): string {
+	const built = JSON.parse(readFileSync('.svelte-kit/output/client/.vite/manifest.json', 'utf8')) as Record<
+		string,
+		{ file: string }
+	>;
+	const node = Object.entries(built).find(
+		([key]) => key.includes('/nodes/') && readFileSync(key, 'utf8').includes(`/${page}"`)
+	);
+	if (!node) throw new Error(`No built code for ${page}`);
+	return node[1].file;
+}
+
 /** Waits until the service worker controls the page (it takes over on its first install). */
 async function workerInControl(page: Page) {
 	// The first install fetches every file to keep: allow for a busy machine.
@@ -97,6 +110,9 @@ test('installable: a manifest with no errors, a worker in control, its file comp
 	expect(code).toContain('"url":"/offline"');
 	expect(code).toMatch(/_app\/immutable\/[^"]+\.js/);
 	expect(code).not.toContain('self.__WB_MANIFEST');
+	// A member page's code is in the list; a staff page's is not.
+	expect(code.includes(`"${pageCode('src/routes/my/claims/+page.svelte')}"`), 'member code kept').toBe(true);
+	expect(code.includes(pageCode('src/routes/admin/+page.svelte')), 'staff code left out').toBe(false);
 
 	await page.goto('/install');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Put Together on your phone');
