@@ -47,6 +47,7 @@ const chrome = await chromeLauncher.launch({
 	chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
 });
 const rows = [];
+const outside = new Set();
 try {
 	const cookie = await sessionCookie(app.env, MEMBER);
 	const run = async (page, throttling) => {
@@ -66,6 +67,12 @@ try {
 		);
 		const lhr = result.lhr;
 		if (lhr.runtimeError) throw new Error(`${page.path}: ${lhr.runtimeError.message}`);
+		// Nothing may leave the machine: a request elsewhere would make the figures depend on the network.
+		for (const r of lhr.audits['network-requests']?.details?.items ?? []) {
+			const host = URL.canParse(r.url) ? new URL(r.url).hostname : '';
+			if (/^https?:$/.test(new URL(r.url).protocol) && !['localhost', '127.0.0.1'].includes(host))
+				outside.add(r.url);
+		}
 		return lhr;
 	};
 	for (const page of PAGES) {
@@ -93,6 +100,10 @@ try {
 			final: mobile.finalDisplayedUrl.replace(app.origin, '')
 		});
 		// What held a score back, so the figure can be acted on.
+		for (const item of mobile.audits['layout-shifts']?.details?.items ?? []) {
+			const node = item.node?.selector ?? item.node?.snippet ?? 'an element';
+			console.log(`  ${page.name}: layout shift ${Number(item.score).toFixed(3)} – ${node}`);
+		}
 		for (const category of ['accessibility', 'best-practices']) {
 			for (const ref of mobile.categories[category]?.auditRefs ?? []) {
 				const a = mobile.audits[ref.id];
@@ -111,9 +122,11 @@ console.log(
 		'mobile preset (simulated slow 4G, 4× CPU) and slow 3G with 10× CPU\n'
 );
 console.table(rows);
+if (outside.size) console.log(`Requests that left the machine:\n  ${[...outside].join('\n  ')}`);
 const worstLcp = Math.max(...rows.map((r) => r['slow 3G + 10× CPU LCP ms']));
 console.log(
 	`lighthouse: ${rows.filter((r) => r['meets targets'] === 'yes').length} of ${rows.length} pages meet their targets; ` +
 		`lowest performance ${Math.min(...rows.map((r) => r.performance))}, accessibility ${Math.min(...rows.map((r) => r.accessibility))}, ` +
-		`best practices ${Math.min(...rows.map((r) => r['best practices']))}; slowest LCP on slow 3G ${ms(worstLcp / 1000)} s (aim ≤ 4)`
+		`best practices ${Math.min(...rows.map((r) => r['best practices']))}; slowest LCP on slow 3G ${ms(worstLcp / 1000)} s (aim ≤ 4); ` +
+		`${outside.size} requests left the machine`
 );
