@@ -20,7 +20,12 @@ const { FULL, SHORT, loadLargeSeed } = await import('./large-seed.mjs');
 
 const DB = 'together_bench_server';
 const SECONDS = short ? 3 : 10;
-const MIXED = { rate: 125, seconds: short ? 10 : 60, connections: 50, members: short ? 20 : 100 };
+const MIXED = {
+	rate: 125,
+	seconds: short ? 10 : 60,
+	connections: short ? 10 : 50,
+	members: short ? 20 : 100
+};
 const LIST_COLUMNS =
 	'id,type,title,summary,location_type,location,closes_at,status,topics,places,payment,time_commitment,starts_on,updated_at,published_at,created_at,easy_read,description,ends_on,schedule,title_cy,summary_cy,easy_read_cy';
 
@@ -137,11 +142,21 @@ try {
 	};
 	/** What each step got back: status codes, and where redirects sent the member. */
 	const outcomes = new Map();
-	const step = (method, path, body) => ({
+	let doubled = 0;
+	const step = (method, path, body, label) => ({
 		method,
-		onResponse: (status, _body, _context, headers) => {
-			const name = `${method} ${typeof path === 'function' ? path({ opportunity: ':id' }) : path}`;
-			const to = headers?.location ? ` → ${String(headers.location).replace(/\d+/g, ':id')}` : '';
+		onResponse: (status, _body, context, headers) => {
+			const name = label ?? `${method} ${typeof path === 'function' ? path({ opportunity: ':id' }) : path}`;
+			let to = headers?.location ? ` → ${String(headers.location).replace(/\d+/g, ':id')}` : '';
+			// A form sent again with the same key must land on the claim the first one made.
+			if (body && path === '/my/claims/new' && headers?.location) {
+				if (!label) context.claim = headers.location;
+				else if (context.claim === headers.location) to += ' (the same claim)';
+				else {
+					to += ' (ANOTHER claim)';
+					doubled++;
+				}
+			}
 			const key = `${name}\t${status}${to}`;
 			outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
 		},
@@ -156,6 +171,9 @@ try {
 			};
 		}
 	});
+	// Each pass is one visit to the claim form, so one request key; the phone's outbox may send it twice.
+	const claimForm = (c, m) =>
+		`activity=other&involvement=${m.involvement}&day=${today}&key=${(c.claimKey ??= randomUUID())}`;
 	// Writes come early in each pass, so that a short run has its share of them too.
 	const requests = [
 		step('GET', '/opportunities'),
@@ -164,13 +182,9 @@ try {
 			(c) => `/opportunities/${c.opportunity}/apply`,
 			() => ''
 		),
-		step(
-			'POST',
-			'/my/claims/new',
-			(c, m) =>
-				`activity=other&involvement=${m.involvement}&day=${today}&key=${(m.claimKey ??= randomUUID())}`
-		),
+		step('POST', '/my/claims/new', claimForm),
 		step('GET', (c) => `/opportunities/${c.opportunity}`),
+		step('POST', '/my/claims/new', claimForm, 'POST /my/claims/new again, same key'),
 		step('GET', '/my'),
 		step('GET', '/my/claims/new'),
 		step('GET', '/my/applications')
@@ -191,7 +205,7 @@ try {
 			return { request, answer, count };
 		})
 	);
-	const errors = mixed.errors + mixed.timeouts + mixed['4xx'] + mixed['5xx'];
+	const errors = mixed.errors + mixed.timeouts + mixed['4xx'] + mixed['5xx'] + doubled;
 	console.table([
 		{
 			load: 'browse, apply, claim',
