@@ -1,48 +1,44 @@
 // Page weight: for each route, the bytes a first visit downloads after compression (brotli, as
-// adapter-node serves them): HTML, JavaScript, CSS and images. Prints a table and a summary.
+// adapter-node serves them): HTML, JavaScript, CSS, fonts and images. Prints a table and a summary.
 // Targets for member pages: JavaScript ≤ 50 KB and everything ≤ 150 KB; staff pages: JavaScript ≤ 120 KB.
-// Runs its own stack and production build on spare ports, or measures BENCH_URL if given.
+// Signed-in pages are measured with a session of the demo member (Alex) or the demo admin.
+// Runs its own stack (ports moved by TEST_PORT_OFFSET) and production build, or measures BENCH_URL
+// (public pages only) if given.
 import { preflight } from '../scripts/lib/preflight.mjs';
 
 preflight();
 const { existsSync, readFileSync, statSync } = await import('node:fs');
 const { resolve } = await import('node:path');
 const { brotliCompressSync } = await import('node:zlib');
-const { loadEnv, root, settings } = await import('../scripts/lib/env.mjs');
-const { build, serveBuild } = await import('../scripts/lib/app.mjs');
-const { startStack } = await import('../scripts/lib/stack.mjs');
+const { root } = await import('../scripts/lib/env.mjs');
+const { sessionCookie, short, startApp } = await import('./lib.mjs');
 
-loadEnv();
+const MEMBER = '00000000-0000-4000-8000-000000000001';
+const ADMIN = '00000000-0000-4000-8000-000000000005';
 const ROUTES = [
 	['/', 'member'],
 	['/opportunities', 'member'],
 	['/opportunities/1', 'member'],
 	['/opportunities/1?view=easy-read', 'member'],
 	['/sign-in', 'member'],
-	['/accessibility', 'member']
-];
+	['/accessibility', 'member'],
+	['/my', 'member', MEMBER],
+	['/my/claims/new', 'member', MEMBER],
+	['/my/applications', 'member', MEMBER],
+	['/admin', 'staff', ADMIN],
+	['/admin/opportunities', 'staff', ADMIN],
+	['/admin/applications', 'staff', ADMIN],
+	['/admin/claims', 'staff', ADMIN]
+].filter(([route, , who]) => !short || !who || route === '/my/claims/new' || route === '/admin');
 
 let base = process.env.BENCH_URL;
 let stop = async () => {};
+const cookies = new Map();
 if (!base) {
-	const s = settings({
-		memory: true,
-		dbPort: 56322,
-		apiPort: 56321,
-		postgrestPort: 56330,
-		postgrestAdminPort: 56331,
-		mailboxPort: 56324,
-		smtpPort: 56325,
-		appPort: 4174
-	});
-	if (!existsSync(resolve(root, 'build/index.js'))) await build({});
-	const stack = await startStack(s, { log: () => {} });
-	const app = await serveBuild({ ...stack.env, ORIGIN: 'http://localhost:4174' }, 4174);
-	base = 'http://localhost:4174';
-	stop = async () => {
-		await app.stop();
-		await stack.stop();
-	};
+	const app = await startApp('');
+	base = app.base;
+	stop = app.stop;
+	for (const who of [MEMBER, ADMIN]) cookies.set(who, await sessionCookie(app.env, who));
 }
 
 const client = resolve(root, 'build/client');
@@ -85,11 +81,35 @@ function javascriptOf(html) {
 	return [...seen];
 }
 
+/**
+ * Fonts a first visit downloads: those the page preloads, and the Latin files of a font the page
+ * asks for on <html data-font> (a member's display setting); a browser fetches no other @font-face.
+ */
+function fontsOf(html, stylesheets) {
+	const fonts = new Set(html.match(/\/_app\/immutable\/[^"'\s)]+\.woff2/g) ?? []);
+	const chosen = html.match(/<html[^>]*data-font="([a-z]+)"/)?.[1];
+	if (chosen) {
+		for (const sheet of stylesheets) {
+			const code = readFileSync(resolve(client, `.${sheet}`), 'utf8');
+			for (const m of code.matchAll(/url\(\.\/([^)]*?-latin-\d+-normal[^)]*?\.woff2)\)/g)) {
+				if (m[1].includes(chosen)) fonts.add(posix.join(dirname(sheet), m[1]));
+			}
+		}
+	}
+	return [...fonts];
+}
+
 const kb = (n) => (n / 1024).toFixed(1);
 const rows = [];
 try {
-	for (const [route, audience] of ROUTES) {
-		const html = await (await fetch(base + route)).text();
+	for (const [route, audience, who] of ROUTES) {
+		if (who && !cookies.has(who)) continue;
+		const res = await fetch(base + route, {
+			headers: who ? { cookie: cookies.get(who) } : {},
+			redirect: 'manual'
+		});
+		if (res.status !== 200) throw new Error(`${route} answered ${res.status}, not 200`);
+		const html = await res.text();
 		const assets = new Set(html.match(/\/_app\/immutable\/[^"'\s)]+\.(?:js|css)/g) ?? []);
 		const images = new Set(
 			[...html.matchAll(/<img[^>]+src="([^"]+)"/g)].map((m) => m[1]).filter((src) => src.startsWith('/'))
@@ -97,15 +117,21 @@ try {
 		const js = javascriptOf(html).reduce((n, a) => n + compressed(a), 0);
 		const css = [...assets].filter((a) => a.endsWith('.css')).reduce((n, a) => n + compressed(a), 0);
 		const img = [...images].reduce((n, a) => n + compressed(a), 0);
+		const font = fontsOf(
+			html,
+			[...assets].filter((a) => a.endsWith('.css'))
+		).reduce((n, a) => n + compressed(a), 0);
 		const page = brotliCompressSync(Buffer.from(html)).length;
-		const total = page + js + css + img;
+		const total = page + js + css + font + img;
 		const jsTarget = audience === 'member' ? 50 * 1024 : 120 * 1024;
 		const ok = js <= jsTarget && (audience !== 'member' || total <= 150 * 1024);
 		rows.push({
-			route,
+			route: who ? `${route} (signed in)` : route,
+			audience,
 			html: kb(page),
 			js: kb(js),
 			css: kb(css),
+			fonts: kb(font),
 			images: kb(img),
 			total: kb(total),
 			'meets target': ok ? 'yes' : 'NO'
@@ -117,9 +143,10 @@ try {
 
 console.log('\nFirst-load bytes after brotli compression (KB)\n');
 console.table(rows);
-const worstJs = Math.max(...rows.map((r) => Number(r.js)));
-const worstTotal = Math.max(...rows.map((r) => Number(r.total)));
+const largest = (audience, key) =>
+	Math.max(0, ...rows.filter((r) => r.audience === audience).map((r) => Number(r[key])));
 console.log(
 	`page weight: ${rows.filter((r) => r['meets target'] === 'yes').length} of ${rows.length} routes meet their targets; ` +
-		`largest JavaScript ${worstJs} KB (target 50), largest total ${worstTotal} KB (target 150)`
+		`member pages: largest JavaScript ${largest('member', 'js')} KB (target 50), largest total ${largest('member', 'total')} KB (target 150); ` +
+		`staff pages: largest JavaScript ${largest('staff', 'js')} KB (target 120)`
 );
