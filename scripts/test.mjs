@@ -61,7 +61,7 @@ try {
 		await part('unit', () => run(node, [vitest, 'run', '--project', 'unit'], {}));
 	}
 	if (only !== 'unit') {
-		stack = await startStack(s, { log: (line) => console.log(`  ${line}`) });
+		stack = await startStack(s, { log: (line) => console.log(`  ${line}`), forTests: true });
 		const env = { ...stack.env, TEST_ORIGIN: `http://localhost:${s.appPort}` };
 
 		if (only === 'all' || only === 'integration') {
@@ -99,7 +99,7 @@ try {
 		const server = { ...s, databaseUrl: process.env.TEST_DATABASE_URL, memory: false };
 		console.log('\nEmptying TEST_DATABASE_URL for a fresh run on the PostgreSQL server…');
 		await wipeServer(server.databaseUrl);
-		stack = await startStack(server, { log: (line) => console.log(`  ${line}`) });
+		stack = await startStack(server, { log: (line) => console.log(`  ${line}`), forTests: true });
 		await part('integration (PostgreSQL server)', () =>
 			run(node, [vitest, 'run', '--project', 'integration'], stack.env)
 		);

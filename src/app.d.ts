@@ -17,6 +17,8 @@ declare global {
 		}
 		interface Error {
 			message: string;
+			/** The data service could not be reached (src/lib/server/unreachable.ts). */
+			unreachable?: boolean;
 		}
 	}
 }

@@ -9,6 +9,8 @@ import { chooseLocale, htmlLang, type Locale } from '$lib/i18n/locale';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { defineCustomServerStrategy } from '$lib/paraglide/runtime';
 import * as m from '$lib/paraglide/messages';
+import { isCrossSite, NON_PAGE_CSP, securityHeaders } from '$lib/server/security-headers';
+import { isUnreachable } from '$lib/server/unreachable';
 
 /** The language chosen for each request (below), read back by Paraglide's "custom-together" strategy. */
 const requestLocales = new WeakMap<Request, Locale>();
@@ -53,6 +55,15 @@ const crossSiteForms: Handle = async ({ event, resolve }) => {
 		return request.headers.get('accept') === 'application/json'
 			? json({ message }, { status: 403 })
 			: text(message, { status: 403 });
+	}
+	// Everything else that changes something (the JSON endpoints): refused when a browser says it
+	// comes from another site, in development too.
+	if (
+		!FORM_TYPES.has(type) &&
+		isCrossSite(request, url) &&
+		!(event.route.id && OPEN_TO_CROSS_SITE_POSTS.has(event.route.id))
+	) {
+		return json({ message: 'This request must come from Together itself.' }, { status: 403 });
 	}
 	return resolve(event);
 };
@@ -115,9 +126,10 @@ const headers: Handle = async ({ event, resolve }) => {
 		transformPageChunk: ({ html }) =>
 			displayAttributes(html.replace('%lang%', htmlLang(event.locals.locale ?? 'en')), event.locals.display)
 	});
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'same-origin');
-	response.headers.set('permissions-policy', 'camera=(self), microphone=(), geolocation=()');
+	for (const [name, value] of Object.entries(securityHeaders(event.url))) response.headers.set(name, value);
+	// Pages have SvelteKit's policy (kit.csp); anything else gets one that lets nothing run.
+	if (!response.headers.has('content-security-policy'))
+		response.headers.set('content-security-policy', NON_PAGE_CSP);
 	if (
 		event.locals.user ||
 		event.url.pathname.startsWith('/sign-in') ||
@@ -131,6 +143,11 @@ const headers: Handle = async ({ event, resolve }) => {
 export const handle = sequence(crossSiteForms, authenticate, display, headers);
 
 export const handleError: HandleServerError = ({ error, status }) => {
+	if (isUnreachable(error)) {
+		// The service is down or restarting: one plain line in the log, a plain page for the member.
+		console.error(`The data service could not be reached: ${error instanceof Error ? error.message : error}`);
+		return { message: m.error_unreachable_text(), unreachable: true };
+	}
 	if (status !== 404) console.error(error);
 	return {
 		message: status === 404 ? m.error_not_found_text() : m.error_problem_text()

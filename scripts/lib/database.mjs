@@ -175,3 +175,44 @@ export async function openDatabase(s, log = console.log) {
 export function removePgliteData(s) {
 	rmSync(resolve(s.dataDir, 'pglite'), { recursive: true, force: true });
 }
+
+/**
+ * What PostgREST exposes (the public schema), for the tests' RLS matrix: tables and views with their
+ * options and columns (with what the API roles may write), and functions with their security.
+ */
+export async function readCatalog(url) {
+	const client = await connect(url);
+	try {
+		const relations = await client.query(`
+			select c.relname as name,
+				case c.relkind when 'v' then 'view' when 'm' then 'materialized view' else 'table' end as kind,
+				coalesce(c.reloptions, '{}') as options,
+				c.relrowsecurity as rls,
+				coalesce((select array_agg(a.attname::text order by a.attnum) from pg_index i
+					join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+					where i.indrelid = c.oid and i.indisprimary), '{}') as primary_key,
+				coalesce((select json_agg(json_build_object(
+					'name', a.attname,
+					'generated', a.attidentity = 'a' or a.attgenerated <> '',
+					'select', has_column_privilege('authenticated', c.oid, a.attnum, 'select'),
+					'anon_select', has_column_privilege('anon', c.oid, a.attnum, 'select'),
+					'insert', has_column_privilege('authenticated', c.oid, a.attnum, 'insert'),
+					'update', has_column_privilege('authenticated', c.oid, a.attnum, 'update')
+				) order by a.attnum) from pg_attribute a
+					where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped), '[]') as columns
+			from pg_class c join pg_namespace n on n.oid = c.relnamespace
+			where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f')
+			order by c.relname`);
+		const functions = await client.query(`
+			select p.proname as name, pg_get_function_identity_arguments(p.oid) as args,
+				p.prosecdef as security_definer, coalesce(p.proconfig, '{}') as config,
+				has_function_privilege('anon', p.oid, 'execute') as anon,
+				has_function_privilege('authenticated', p.oid, 'execute') as authenticated
+			from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+			where n.nspname = 'public' and p.prokind = 'f'
+			order by p.proname, args`);
+		return { relations: relations.rows, functions: functions.rows };
+	} finally {
+		await client.end();
+	}
+}

@@ -42,7 +42,15 @@ async function waitUntilReady(adminPort, child, timeoutMs) {
 	return false;
 }
 
-export async function startPostgrest({ dbUri, port, adminPort, jwtSecret, pglite, log = console.log }) {
+export async function startPostgrest({
+	dbUri,
+	port,
+	adminPort,
+	jwtSecret,
+	pglite,
+	allowRollback = false,
+	log = console.log
+}) {
 	const env = {
 		PATH: process.env.PATH,
 		PGRST_DB_URI: dbUri,
@@ -59,7 +67,9 @@ export async function startPostgrest({ dbUri, port, adminPort, jwtSecret, pglite
 		// LISTEN channel (the schema cache is reloaded with a signal instead).
 		PGRST_DB_POOL: pglite ? '1' : '10',
 		PGRST_DB_PREPARED_STATEMENTS: pglite ? 'false' : 'true',
-		PGRST_DB_CHANNEL_ENABLED: pglite ? 'false' : 'true'
+		PGRST_DB_CHANNEL_ENABLED: pglite ? 'false' : 'true',
+		// Tests only: a request may ask for its transaction to be rolled back (Prefer: tx=rollback).
+		PGRST_DB_TX_END: allowRollback ? 'commit-allow-override' : 'commit'
 	};
 	const child = spawn(binaryPath(), [], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	const output = [];

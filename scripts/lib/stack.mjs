@@ -1,13 +1,18 @@
 // The local Supabase stack in one process tree: database, migrations and seed, PostgREST, the API
 // gateway and the mail catcher. Returns the settings the app needs and a stop() for all of it.
 import { apiKeys } from './keys.mjs';
-import { openDatabase, prepare, setAuthenticatorPassword } from './database.mjs';
+import { openDatabase, prepare, readCatalog, setAuthenticatorPassword } from './database.mjs';
 import { ensurePortsFree } from './ports.mjs';
 import { startGateway } from './gateway.mjs';
 import { startMailbox } from './mailbox.mjs';
 import { startPostgrest } from './postgrest.mjs';
 
-export async function startStack(s, { log = console.log } = {}) {
+/**
+ * `forTests`: PostgREST honours `Prefer: tx=rollback` (so the RLS matrix can try every write and keep
+ * none), and the env carries TEST_SCHEMA_CATALOG, a snapshot of what the API exposes, read before
+ * PostgREST takes PGlite's one connection.
+ */
+export async function startStack(s, { log = console.log, forTests = false } = {}) {
 	const ports = {
 		API_PORT: s.apiPort,
 		POSTGREST_PORT: s.postgrestPort,
@@ -20,6 +25,7 @@ export async function startStack(s, { log = console.log } = {}) {
 
 	const keys = await apiKeys(s.jwtSecret);
 	const stops = [];
+	let catalog;
 	const stop = async () => {
 		for (const fn of stops.reverse()) {
 			try {
@@ -36,6 +42,7 @@ export async function startStack(s, { log = console.log } = {}) {
 		stops.push(() => db.close());
 		await prepare(db.adminUrl, { log });
 		if (!db.pglite) await setAuthenticatorPassword(db.adminUrl, s.authenticatorPassword);
+		if (forTests) catalog = JSON.stringify(await readCatalog(db.adminUrl));
 
 		const postgrest = await startPostgrest({
 			dbUri: db.postgrestUrl,
@@ -43,6 +50,7 @@ export async function startStack(s, { log = console.log } = {}) {
 			adminPort: s.postgrestAdminPort,
 			jwtSecret: s.jwtSecret,
 			pglite: db.pglite,
+			allowRollback: forTests,
 			log
 		});
 		stops.push(() => postgrest.stop());
@@ -64,7 +72,8 @@ export async function startStack(s, { log = console.log } = {}) {
 			SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
 			SUPABASE_JWT_SECRET: s.jwtSecret,
 			SMTP_URL: `smtp://127.0.0.1:${s.smtpPort}`,
-			MAILBOX_URL: `http://127.0.0.1:${s.mailboxPort}`
+			MAILBOX_URL: `http://127.0.0.1:${s.mailboxPort}`,
+			...(catalog ? { TEST_SCHEMA_CATALOG: catalog } : {})
 		},
 		stop
 	};

@@ -133,6 +133,8 @@ export function taxYearShort(year: number): string {
 /** The plain words for each error key the payment functions raise. */
 export const CLAIM_ERRORS: Record<string, string> = {
 	not_allowed: 'You cannot do that.',
+	key_reused:
+		'This form was already sent with other details. Open the page again to start afresh: nothing has been sent twice.',
 	not_found: 'We could not find that claim. It may have been removed.',
 	wrong_status: 'This claim has moved on since you opened it. Look at it again to see where it is now.',
 	not_yet: 'You can claim once the activity has happened.',

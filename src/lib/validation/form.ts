@@ -17,6 +17,17 @@ export function formValues(form: FormData): Record<string, string | string[]> {
 	return values;
 }
 
+/**
+ * valibot's own words for a missing field or a wrong type ("Invalid key: Expected…") reach a person
+ * only from a tampered form; even then they read plain words.
+ */
+function plain(issue: { message: string; received?: string }): string {
+	if (!/^Invalid (key|type):/.test(issue.message)) return issue.message;
+	return issue.received === 'undefined'
+		? 'Answer this question'
+		: 'Check this answer: it is not in a form we can take';
+}
+
 export function parse<S extends v.GenericSchema>(
 	schema: S,
 	input: unknown,
@@ -28,7 +39,7 @@ export function parse<S extends v.GenericSchema>(
 	for (const issue of result.issues) {
 		// A bad item in a list (checkboxes) belongs to the list's field: "topics.0" is "topics".
 		const key = (issue.path?.map((p) => String(p.key)).join('.') ?? 'form').replace(/\.\d+$/, '');
-		errors[key] ??= issue.message;
+		errors[key] ??= plain(issue);
 	}
 	return { ok: false, errors, values };
 }

@@ -1,0 +1,93 @@
+// WHO CAN DO WHAT: the one declaration of Row Level Security for every table and view in public.
+// tests/integration/rls-matrix.test.ts tries every cell through PostgREST with each role's own JWT
+// (member A and member B both checked against the `member` column) and fails on any table or view
+// that has no entry here, printing the entry it would expect.
+//
+// Each role has four cells, in order: select insert update delete
+//   a  any row                 o  its own rows only (the `owner` column is its id)
+//   s  some rows, by a rule other than ownership (select only; e.g. published opportunities, or
+//      what a member shared: the rule itself is tested with the feature)
+//   -  none: refused, or no rows
+// Writes are tried on a real row (a copy of one, for insert) and rolled back, so nothing changes.
+// Writes members make through security definer functions are not in this table: they are tested
+// with the features.
+
+export type Cell = 'a' | 'o' | 's' | '-';
+type Cells = `${Cell} ${Cell} ${Cell} ${Cell}`;
+export interface Entry {
+	/** The column holding the member a row belongs to, or null. */
+	owner: string | null;
+	roles: { anon: Cells; member: Cells; staff: Cells; finance: Cells; admin: Cells };
+}
+const entry = (owner: string | null, roles: Entry['roles']): Entry => ({ owner, roles });
+
+/** Functions anyone may call without signing in (the rest need a signed-in member or the server). */
+export const ANON_FUNCTIONS = ['event_places', 'event_times', 'report_accessibility_problem'];
+
+// prettier-ignore
+export const MATRIX: Record<string, Entry> = {
+	//                                                  select insert update delete, for each role
+	access_need_consents:     entry('member_id', { anon: '- - - -', member: 'o - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	access_need_items:        entry('member_id', { anon: '- - - -', member: 'o - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	// staff see access needs only through consented RPCs
+	access_needs:             entry('member_id', { anon: '- - - -', member: 'o - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	accessibility_reports:    entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	adjustment_events:        entry(null,        { anon: '- - - -', member: 's - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	adjustment_items:         entry(null,        { anon: '- - - -', member: 's - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	adjustment_papers_ready:  entry(null,        { anon: '- - - -', member: 's - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	adjustment_requests:      entry('member_id', { anon: '- - - -', member: 'o - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	application_answers:      entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	application_events:       entry(null,        { anon: '- - - -', member: 's - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	application_notes:        entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	application_questions:    entry(null,        { anon: 'a - - -', member: 'a - - -', staff: 'a a a a', finance: 'a a a a', admin: 'a a a a' }),
+	applications:             entry('member_id', { anon: '- - - -', member: 'o - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	audit_log:                entry(null,        { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: '- - - -', admin: 'a - - -' }),
+	bank_change_requests:     entry('member_id', { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	// finance and admin read; members see masked details through an RPC
+	bank_details:             entry('member_id', { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: 'a - - -', admin: 'a - - -' }),
+	booking_access_items:     entry(null,        { anon: '- - - -', member: 's - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	// members read their own feedback (none in the demo data)
+	booking_feedback:         entry(null,        { anon: '- - - -', member: 's - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	booking_notices:          entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	// members: their own (A and B have none in the demo data)
+	bookings:                 entry('member_id', { anon: '- - - -', member: 'o - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	claim_events:             entry(null,        { anon: '- - - -', member: 's - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	// members: lines of their own draft claims (a trigger refuses others first)
+	claim_lines:              entry(null,        { anon: '- - - -', member: 's o o o', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	claim_question_emails:    entry(null,        { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	claim_settings:           entry(null,        { anon: '- - - -', member: 'a - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - a -' }),
+	claims:                   entry('member_id', { anon: '- - - -', member: 'o - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	data_settings:            entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	deletion_requests:        entry('member_id', { anon: '- - - -', member: 'o - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	easy_read_jargon:         entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a a a a' }),
+	event_settings:           entry(null,        { anon: 'a - - -', member: 'a - - -', staff: 'a a a a', finance: 'a a a a', admin: 'a a a a' }),
+	fee_rates:                entry(null,        { anon: '- - - -', member: 'a - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a a a a' }),
+	figures_settings:         entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - a -' }),
+	guests:                   entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a a a -', finance: 'a a a -', admin: 'a a a -' }),
+	involvements:             entry('member_id', { anon: '- - - -', member: 'o - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	lived_experience:         entry('member_id', { anon: '- - - -', member: 'o - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	meetings:                 entry(null,        { anon: 's - - -', member: 's - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	mileage_rates:            entry(null,        { anon: '- - - -', member: 'a - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a a a a' }),
+	// anyone reads published and closed ones; staff create and change, never delete
+	opportunities:            entry(null,        { anon: 's - - -', member: 's - - -', staff: 'a a a -', finance: 'a a a -', admin: 'a a a -' }),
+	opportunity_alerts:       entry('member_id', { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	panel_members:            entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a a - a', finance: 'a a - a', admin: 'a a - a' }),
+	// panel members read their own scores; staff once the whole panel has scored
+	panel_scores:             entry(null,        { anon: '- - - -', member: 's - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	// finance reads kept payee names (none in the demo data)
+	payment_payees:           entry('member_id', { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: 'a - - -', admin: '- - - -' }),
+	payment_runs:             entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	// members edit their own profile (not role or email: column grants)
+	profiles:                 entry('id',        { anon: '- - - -', member: 'o - o -', staff: 'a - a -', finance: 'a - a -', admin: 'a - a -' }),
+	programmes:               entry(null,        { anon: 'a - - -', member: 'a - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a a a a' }),
+	rate_limit_hits:          entry(null,        { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	receipt_rules:            entry(null,        { anon: '- - - -', member: 'a - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a a a a' }),
+	recruitment_criteria:     entry(null,        { anon: 'a - - -', member: 'a - - -', staff: 'a a a a', finance: 'a a a a', admin: 'a a a a' }),
+	// members save and remove their own (none in the demo data)
+	saved_opportunities:      entry('member_id', { anon: '- - - -', member: 'o o - o', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	sessions:                 entry('user_id',   { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	sign_in_codes:            entry(null,        { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	term_reminders:           entry(null,        { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	// members and staff upload their own files; staff read every upload
+	uploads:                  entry('owner_id',  { anon: '- - - -', member: 'o o - o', staff: 'a o - o', finance: 'a o - o', admin: 'a o - o' }),
+};
