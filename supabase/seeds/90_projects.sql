@@ -139,3 +139,9 @@ cross join (values
   (null::uuid, 'well', 'none_needed', 'yes', '', true, 15)
 ) as v (member, went, adjustments, listened, comment, easy_read, days)
 where o.title like 'Guideline committee: moving from children''s to adults'' services%';
+
+-- The test members are not emailed about new opportunities (the seed's other members were told of
+-- what was already published before these accounts existed).
+update public.profiles set notify_rhythm = 'off'
+where email in ('projects.member.phone@example.org', 'projects.member.desktop@example.org',
+  'projects.feedback1@example.org', 'projects.feedback2@example.org');
