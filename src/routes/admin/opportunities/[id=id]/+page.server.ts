@@ -7,6 +7,8 @@ import { countMeetings } from '$lib/server/meetings';
 import { closedToApplications } from '$lib/server/review';
 import { opportunityToValues } from '$lib/validation/opportunity';
 import { listJargon } from '$lib/server/easy-read';
+import { opportunityProjectChoice, setOpportunityProject } from '$lib/server/projects';
+import { requireStaff } from '$lib/server/auth/guard';
 import type { OpportunityStatus } from '$lib/opportunities';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,7 +16,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = Number(params.id);
 	const opportunity = await getOpportunity(locals.db, id);
 	if (!opportunity) error(404, 'We could not find that opportunity.');
-	const notice = ['published', 'saved', 'closed', 'draft'].find((k) => url.searchParams.has(k)) ?? null;
+	const notice =
+		['published', 'saved', 'closed', 'draft', 'project'].find((k) => url.searchParams.has(k)) ?? null;
 	return {
 		opportunity,
 		values: opportunityToValues(opportunity, ukDay(opportunity.closes_at)),
@@ -23,6 +26,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		meetingCount: await countMeetings(locals.db, id),
 		closedToApplications: opportunity.status !== 'draft' && closedToApplications(opportunity),
 		jargon: await listJargon(locals.db),
+		project: await opportunityProjectChoice(locals.db, id),
 		notice
 	};
 };
@@ -62,5 +66,14 @@ export const actions: Actions = {
 	save: save(null),
 	publish: save('published'),
 	close: move('closed', 'closed'),
-	draft: move('draft', 'draft')
+	draft: move('draft', 'draft'),
+	project: async ({ locals, request, params }) => {
+		requireStaff(locals.user);
+		const raw = String((await request.formData()).get('project_id') ?? '');
+		const projectId = raw === '' ? null : Number(raw);
+		if (projectId !== null && !Number.isInteger(projectId)) error(400, 'Choose a project from the list.');
+		if (!(await setOpportunityProject(locals.db, Number(params.id), projectId)))
+			error(404, 'We could not find that opportunity.');
+		redirect(303, `/admin/opportunities/${params.id}?project`);
+	}
 };
