@@ -387,3 +387,8 @@ grant execute on function public.save_matching_profile(text[], text[], text[]),
   public.answer_match_invitation(bigint, boolean),
   public.submit_idea(bigint, text, public.answer_mode, text, uuid, uuid),
   public.published_ideas(bigint) to authenticated;
+
+-- A chosen idea becomes part of a project (staff link it; members read only the words staff send).
+alter table public.ideas add column project_id bigint references public.projects (id) on delete set null;
+comment on column public.ideas.project_id is 'The project a chosen idea became part of (staff only set it).';
+grant update (project_id) on table public.ideas to authenticated;

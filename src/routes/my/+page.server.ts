@@ -3,6 +3,7 @@ import { isClosingSoon } from '$lib/opportunities';
 import { listMine } from '$lib/server/applications';
 import { listOpen } from '$lib/server/opportunities';
 import { listSaved } from '$lib/server/saved';
+import { forHomePage } from '$lib/server/matching';
 import type { PageServerLoad } from './$types';
 
 /** Applications waiting for the member come first: an offer to answer, then drafts to finish. */
@@ -10,10 +11,11 @@ const ORDER = ['offered', 'interview', 'draft'];
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) redirect(303, '/sign-in?next=/my');
-	const [open, applications, saved] = await Promise.all([
+	const [open, applications, saved, match] = await Promise.all([
 		listOpen(locals.db),
 		listMine(locals.db, locals.user.id),
-		listSaved(locals.db)
+		listSaved(locals.db),
+		forHomePage(locals.db, locals.user.id)
 	]);
 	const rank = (status: string) => (ORDER.includes(status) ? ORDER.indexOf(status) : ORDER.length);
 	return {
@@ -26,6 +28,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			.slice(0, 5),
 		applicationCount: applications.length,
 		saved: saved.slice(0, 5),
-		savedCount: saved.length
+		savedCount: saved.length,
+		match
 	};
 };
