@@ -140,7 +140,7 @@ begin
     raise exception 'not_allowed';
   end if;
   return query
-  select p.id, coalesce(p.preferred_name, p.full_name), r.experience, r.skills, r.develop,
+  select p.id, p.full_name, r.experience, r.skills, r.develop,
     i.status, exists (select 1 from public.applications a
       where a.opportunity_id = opportunity and a.member_id = p.id and a.status <> 'draft')
   from public.matching_profiles m
