@@ -392,3 +392,24 @@ grant execute on function public.save_matching_profile(text[], text[], text[]),
 alter table public.ideas add column project_id bigint references public.projects (id) on delete set null;
 comment on column public.ideas.project_id is 'The project a chosen idea became part of (staff only set it).';
 grant update (project_id) on table public.ideas to authenticated;
+
+-- The member's own matching and ideas rows, added to the download of everything held about them.
+create function public.my_matching_data() returns jsonb
+language sql stable security invoker set search_path = ''
+as $$
+  select jsonb_build_object(
+    'matching_profile', (select to_jsonb(m) - 'member_id' from public.matching_profiles m
+      where m.member_id = (select auth.uid())),
+    'match_invitations', coalesce((select jsonb_agg(jsonb_build_object('opportunity_id', i.opportunity_id,
+        'status', i.status, 'experience', i.experience, 'skills', i.skills, 'develop', i.develop,
+        'created_at', i.created_at, 'answered_at', i.answered_at) order by i.created_at)
+      from public.match_invitations i where i.member_id = (select auth.uid())), '[]'),
+    'ideas', coalesce((select jsonb_agg(jsonb_build_object('call_id', x.call_id, 'title', x.title,
+        'mode', x.mode, 'body', x.body, 'upload_id', x.upload_id, 'status', x.status,
+        'published_at', x.published_at, 'outcome', case when x.outcome_sent_at is not null then x.outcome end,
+        'created_at', x.created_at) order by x.created_at)
+      from public.ideas x where x.member_id = (select auth.uid())), '[]'))
+$$;
+
+revoke all on function public.my_matching_data() from public, anon;
+grant execute on function public.my_matching_data() to authenticated;

@@ -28,6 +28,7 @@ async function picture(page: Page, name: string, project: string) {
 }
 
 test('staff invite a suggested member, who accepts and goes on to apply', async ({ page }, info) => {
+	test.setTimeout(240_000);
 	const a = accounts(info.project.name);
 	await signIn(page, a.staff);
 	await page.goto('/admin/opportunities?status=published');
@@ -104,6 +105,7 @@ test('staff invite a suggested member, who accepts and goes on to apply', async 
 });
 
 test('a member sends an idea, and staff tell them what happened to it', async ({ page }, info) => {
+	test.setTimeout(240_000);
 	const a = accounts(info.project.name);
 	const title = `Walking meetings (${info.project.name})`;
 	await signIn(page, a.ideas.email);

@@ -257,3 +257,24 @@ describe('ideas', () => {
 		expect(calls.error).not.toBeNull();
 	});
 });
+
+describe('data rights', () => {
+	it('the member’s download holds their matching words, invitations and ideas; deletion removes them', async () => {
+		const member = await newMember('rights');
+		await as(member).rpc('save_matching_profile', {
+			experience: ['carer'],
+			skills: ['writing'],
+			develop: []
+		});
+		const { data } = await as(member).rpc('my_matching_data');
+		expect(data).toMatchObject({
+			matching_profile: { experience: ['carer'], skills: ['writing'] },
+			ideas: []
+		});
+		const staffView = await sam().rpc('my_matching_data');
+		expect(staffView.data).toMatchObject({ matching_profile: null, match_invitations: [], ideas: [] });
+		await service().from('profiles').update({ deleted_at: new Date().toISOString() }).eq('id', member.id);
+		const left = await service().from('matching_profiles').select('member_id').eq('member_id', member.id);
+		expect(left.data).toEqual([]);
+	});
+});
