@@ -37,6 +37,8 @@ test('staff invite a suggested member, who accepts and goes on to apply', async 
 	const skills = page.getByRole('group', { name: 'Skills (optional)' });
 	await expect(skills.getByLabel('Reviewing documents')).toBeChecked();
 	await expect(skills.getByLabel('Chairing meetings')).toBeChecked();
+	await skills.scrollIntoViewIfNeeded();
+	await picture(page, 'opportunity-looks-for', info.project.name);
 
 	await page.getByRole('link', { name: 'Suggested members' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Suggested members');
@@ -136,8 +138,10 @@ test('a member sends an idea, and staff tell them what happened to it', async ({
 	await signIn(page, a.staff);
 	await page.goto('/admin/ideas');
 	await expectAccessible(page, 'staff ideas');
+	await picture(page, 'staff-ideas', info.project.name);
 	await page.getByRole('link', { name: 'What should we work on together next year?' }).click();
 	await expectAccessible(page, 'staff call for ideas');
+	await picture(page, 'staff-call', info.project.name);
 	await page.getByRole('link', { name: title }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 	await page.getByRole('group', { name: 'Where is this idea?' }).getByLabel('Shortlisted').check();
@@ -146,6 +150,7 @@ test('a member sends an idea, and staff tell them what happened to it', async ({
 		.getByLabel('Message to the member about their idea')
 		.fill('Thank you. Your idea is on our shortlist. We will decide in two weeks.');
 	await expectAccessible(page, 'staff idea');
+	await picture(page, 'staff-idea', info.project.name);
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByRole('status')).toHaveText(`Saved: ${title}.`);
 	const seen = await seenBy(a.ideas.email);
@@ -162,4 +167,5 @@ test('a member sends an idea, and staff tell them what happened to it', async ({
 	await expect(page.getByText('On the shortlist')).toBeVisible();
 	await expect(page.getByText('Your idea is on our shortlist.')).toBeVisible();
 	await expectAccessible(page, 'idea with a message');
+	await picture(page, 'my-idea-message', info.project.name);
 });
