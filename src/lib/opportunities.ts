@@ -63,6 +63,9 @@ export interface Opportunity {
 	summary_cy?: string | null;
 	description_cy?: string;
 	easy_read_cy?: EasyReadPoint[];
+	/** What it looks for, for matching members (keys of MATCH_EXPERIENCE and MATCH_SKILLS). */
+	looks_for_experience?: string[];
+	looks_for_skills?: string[];
 	location_type: LocationType;
 	location: string | null;
 	starts_on: string | null;

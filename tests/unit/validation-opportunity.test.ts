@@ -79,7 +79,9 @@ describe('opportunitySchema', () => {
 			payment: '£150 a meeting',
 			closes_on: '2027-03-27',
 			places: 8,
-			topics: ['housing', 'carers']
+			topics: ['housing', 'carers'],
+			looks_for_skills: [],
+			looks_for_experience: []
 		});
 	});
 
@@ -398,7 +400,9 @@ describe('parseOpportunityForm', () => {
 				payment: null,
 				closes_on: '2027-04-15',
 				places: 12,
-				topics: ['easy read', 'training']
+				topics: ['easy read', 'training'],
+				looks_for_skills: [],
+				looks_for_experience: []
 			}
 		});
 	});
@@ -489,6 +493,8 @@ describe('opportunityToValues', () => {
 			closes_on: '2027-05-20',
 			places: '',
 			topics: ['dementia'],
+			looks_for_skills: [],
+			looks_for_experience: [],
 			title_cy: '',
 			summary_cy: '',
 			description_cy: '',
@@ -521,7 +527,9 @@ describe('opportunityToValues', () => {
 				payment: opportunity.payment,
 				closes_on: '2027-05-20',
 				places: opportunity.places,
-				topics: opportunity.topics
+				topics: opportunity.topics,
+				looks_for_skills: [],
+				looks_for_experience: []
 			}
 		});
 	});

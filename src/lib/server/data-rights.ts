@@ -10,7 +10,10 @@ import type { Message } from './mail';
 export async function myData(db: SupabaseClient): Promise<Record<string, unknown>> {
 	const { data, error } = await db.rpc('my_data');
 	if (error) fail('Your data', error);
-	return data as Record<string, unknown>;
+	// What they shared for matching, invitations to apply, and their ideas.
+	const more = await db.rpc('my_matching_data');
+	if (more.error) fail('Your data', more.error);
+	return { ...(data as Record<string, unknown>), ...(more.data as Record<string, unknown>) };
 }
 
 export interface DeletionRequest {

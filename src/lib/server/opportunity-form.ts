@@ -27,6 +27,8 @@ const FIELD_ORDER = [
 	'places',
 	'closes_on',
 	'topics',
+	'looks_for_skills',
+	'looks_for_experience',
 	'title_cy',
 	'summary_cy',
 	'description_cy',

@@ -6,7 +6,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { audioSizeProblem } from '$lib/validation/application';
 import { fail } from './db/fail';
 
-export type UploadPurpose = 'application_answer' | 'receipt';
+export type UploadPurpose = 'application_answer' | 'receipt' | 'idea';
 
 const ascii = (bytes: Uint8Array, at: number, text: string) =>
 	bytes.length >= at + text.length && [...text].every((c, i) => bytes[at + i] === c.charCodeAt(0));

@@ -8,6 +8,7 @@ import {
 	type Opportunity
 } from '../opportunities';
 import { formValues, list, optionalText, parse, text } from './form';
+import { MATCH_EXPERIENCE, MATCH_SKILLS } from '../matching';
 
 export const MAX_EASY_READ_POINTS = 20;
 
@@ -95,6 +96,23 @@ export const opportunitySchema = v.pipe(
 		topics: v.optional(
 			v.pipe(v.unknown(), v.transform(list), v.array(v.picklist([...TOPICS], 'Choose topics from the list'))),
 			[]
+		),
+		// What it looks for, for matching members (optional).
+		looks_for_skills: v.optional(
+			v.pipe(
+				v.unknown(),
+				v.transform(list),
+				v.array(v.picklist(Object.keys(MATCH_SKILLS), 'Choose skills from the list'))
+			),
+			[]
+		),
+		looks_for_experience: v.optional(
+			v.pipe(
+				v.unknown(),
+				v.transform(list),
+				v.array(v.picklist(Object.keys(MATCH_EXPERIENCE), 'Choose lived experience from the list'))
+			),
+			[]
 		)
 	}),
 	v.forward(
@@ -181,6 +199,8 @@ export function opportunityToValues(o: Opportunity, closesOn: string): FormRecor
 		closes_on: closesOn,
 		places: o.places === null ? '' : String(o.places),
 		topics: o.topics,
+		looks_for_skills: o.looks_for_skills ?? [],
+		looks_for_experience: o.looks_for_experience ?? [],
 		title_cy: o.title_cy ?? '',
 		summary_cy: o.summary_cy ?? '',
 		description_cy: o.description_cy ?? ''

@@ -4,6 +4,7 @@ import { listMine } from '$lib/server/applications';
 import { listOpen } from '$lib/server/opportunities';
 import { listSaved } from '$lib/server/saved';
 import { myFeedbackActivities } from '$lib/server/projects';
+import { forHomePage } from '$lib/server/matching';
 import type { PageServerLoad } from './$types';
 
 /** Applications waiting for the member come first: an offer to answer, then drafts to finish. */
@@ -11,11 +12,12 @@ const ORDER = ['offered', 'interview', 'draft'];
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) redirect(303, '/sign-in?next=/my');
-	const [open, applications, saved, feedback] = await Promise.all([
+	const [open, applications, saved, feedback, match] = await Promise.all([
 		listOpen(locals.db),
 		listMine(locals.db, locals.user.id),
 		listSaved(locals.db),
-		myFeedbackActivities(locals.db)
+		myFeedbackActivities(locals.db),
+		forHomePage(locals.db, locals.user.id)
 	]);
 	const rank = (status: string) => (ORDER.includes(status) ? ORDER.indexOf(status) : ORDER.length);
 	return {
@@ -29,6 +31,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		applicationCount: applications.length,
 		saved: saved.slice(0, 5),
 		savedCount: saved.length,
-		feedbackDue: feedback.filter((a) => !a.given)
+		feedbackDue: feedback.filter((a) => !a.given),
+		match
 	};
 };

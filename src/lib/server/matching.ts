@@ -1,0 +1,195 @@
+// Matching members to opportunities. A member reads and saves only what they share for matching;
+// staff see suggestions only through staff_suggested_members(), which returns names and those shared
+// words (never access needs). Invitations are written by functions; the member answers them.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Opportunity } from '$lib/opportunities';
+import { fits, whyFits, type MatchingProfile, type Reasons } from '$lib/matching';
+import { fail } from './db/fail';
+import { listOpen } from './opportunities';
+import { sendMail } from './mail';
+import { config } from './config';
+
+export async function myMatchingProfile(db: SupabaseClient, memberId: string): Promise<MatchingProfile> {
+	const { data, error } = await db
+		.from('matching_profiles')
+		.select('experience, skills, develop')
+		.eq('member_id', memberId)
+		.maybeSingle();
+	if (error) fail('What you share for matching', error);
+	return (data as MatchingProfile | null) ?? { experience: [], skills: [], develop: [] };
+}
+
+export async function saveMatchingProfile(db: SupabaseClient, p: MatchingProfile): Promise<void> {
+	const { error } = await db.rpc('save_matching_profile', {
+		experience: p.experience,
+		skills: p.skills,
+		develop: p.develop
+	});
+	if (error) fail('Saving what you share for matching', error);
+}
+
+export interface Fit {
+	opportunity: Opportunity;
+	reasons: Reasons;
+}
+
+/** Open opportunities that look for something the member shares, best first. */
+export async function opportunitiesThatFit(db: SupabaseClient, memberId: string, limit = 3): Promise<Fit[]> {
+	const mine = await myMatchingProfile(db, memberId);
+	if (mine.experience.length + mine.skills.length + mine.develop.length === 0) return [];
+	const open = await listOpen(db);
+	if (open.length === 0) return [];
+	const { data, error } = await db
+		.from('opportunities')
+		.select('id, looks_for_experience, looks_for_skills')
+		.in(
+			'id',
+			open.map((o) => o.id)
+		);
+	if (error) fail('Opportunities that fit you', error);
+	const looking = new Map(
+		(data as { id: number; looks_for_experience: string[]; looks_for_skills: string[] }[]).map((o) => [
+			o.id,
+			o
+		])
+	);
+	const score = (r: Reasons) => r.experience.length * 2 + r.skills.length * 2 + r.develop.length;
+	return open
+		.map((opportunity) => {
+			const l = looking.get(opportunity.id);
+			return {
+				opportunity,
+				reasons: whyFits(mine, {
+					looks_for_experience: l?.looks_for_experience ?? [],
+					looks_for_skills: l?.looks_for_skills ?? []
+				})
+			};
+		})
+		.filter((f) => fits(f.reasons))
+		.sort((a, b) => score(b.reasons) - score(a.reasons))
+		.slice(0, limit);
+}
+
+export interface Suggestion extends Reasons {
+	member_id: string;
+	name: string;
+	invitation_status: 'invited' | 'accepted' | 'declined' | null;
+	applied: boolean;
+}
+
+export async function suggestedMembers(db: SupabaseClient, opportunityId: number): Promise<Suggestion[]> {
+	const { data, error } = await db.rpc('staff_suggested_members', { opportunity: opportunityId });
+	if (error) fail('Suggested members', error);
+	return data as Suggestion[];
+}
+
+export interface Invitation extends Reasons {
+	id: number;
+	opportunity_id: number;
+	member_id: string;
+	status: 'invited' | 'accepted' | 'declined';
+	created_at: string;
+	answered_at: string | null;
+	opportunity: { id: number; title: string; type: string; status: string; closes_at: string | null };
+}
+
+const INVITATION_COLUMNS =
+	'id, opportunity_id, member_id, status, created_at, answered_at, experience, skills, develop, opportunity:opportunities (id, title, type, status, closes_at)';
+
+/** The member's invitations still waiting for an answer, newest first. */
+export async function myWaitingInvitations(db: SupabaseClient, memberId: string): Promise<Invitation[]> {
+	const { data, error } = await db
+		.from('match_invitations')
+		.select(INVITATION_COLUMNS)
+		.eq('member_id', memberId)
+		.eq('status', 'invited')
+		.order('created_at', { ascending: false })
+		.limit(10);
+	if (error) fail('Invitations', error);
+	return data as unknown as Invitation[];
+}
+
+export async function getInvitation(db: SupabaseClient, id: number): Promise<Invitation | null> {
+	const { data, error } = await db
+		.from('match_invitations')
+		.select(INVITATION_COLUMNS)
+		.eq('id', id)
+		.maybeSingle();
+	if (error) fail('Invitation', error);
+	return data as unknown as Invitation | null;
+}
+
+export async function answerInvitation(db: SupabaseClient, id: number, accept: boolean): Promise<boolean> {
+	const { error } = await db.rpc('answer_match_invitation', { invitation: id, accept });
+	if (error?.message.includes('not_found')) return false;
+	if (error) fail('Answering the invitation', error);
+	return true;
+}
+
+export type InviteOutcome = 'sent' | 'already' | 'not_open' | 'not_found';
+
+/** Staff invite a suggested member; the member is emailed once, in plain words. */
+export async function inviteToOpportunity(
+	db: SupabaseClient,
+	opportunity: { id: number; title: string },
+	memberId: string
+): Promise<InviteOutcome> {
+	const { data, error } = await db.rpc('staff_invite_to_opportunity', {
+		opportunity: opportunity.id,
+		member: memberId
+	});
+	if (error?.message.includes('not_open')) return 'not_open';
+	if (error?.message.includes('not_found')) return 'not_found';
+	if (error) fail('Inviting', error);
+	const result = data as { id: number; new: boolean };
+	if (!result.new) return 'already';
+	const { data: person } = await db
+		.from('profiles')
+		.select('email, full_name, preferred_name')
+		.eq('id', memberId)
+		.maybeSingle();
+	if (person) {
+		const p = person as { email: string; full_name: string; preferred_name: string | null };
+		await sendMail({
+			to: p.email,
+			subject: `We think you would be good for: ${opportunity.title}`,
+			text:
+				`Hello ${p.preferred_name ?? p.full_name},\n\n` +
+				`The co-production team would like to invite you to apply for "${opportunity.title}". ` +
+				'We thought of you because of what you told us you are good at, or want to do more of.\n\n' +
+				'You choose: you can say yes and apply, or say no thank you. Saying no is fine.\n\n' +
+				`See the invitation: ${config.origin}/my/invitations/${result.id}\n\n` +
+				'If you have questions, call us on 0161 000 0000.\n'
+		});
+	}
+	return 'sent';
+}
+
+/** Invitations staff sent for an opportunity, with the member's answer. */
+export async function invitationsFor(
+	db: SupabaseClient,
+	opportunityId: number
+): Promise<{ id: number; status: string; created_at: string; member: { full_name: string } }[]> {
+	const { data, error } = await db
+		.from('match_invitations')
+		.select('id, status, created_at, member:profiles!match_invitations_member_id_fkey (full_name)')
+		.eq('opportunity_id', opportunityId)
+		.order('created_at');
+	if (error) fail('Invitations', error);
+	return data as unknown as {
+		id: number;
+		status: string;
+		created_at: string;
+		member: { full_name: string };
+	}[];
+}
+
+/** For the member's home page: invitations waiting, and open opportunities that fit them. */
+export async function forHomePage(db: SupabaseClient, memberId: string) {
+	const [invitations, mine] = await Promise.all([
+		myWaitingInvitations(db, memberId),
+		myMatchingProfile(db, memberId)
+	]);
+	const shared = mine.experience.length + mine.skills.length + mine.develop.length > 0;
+	return { invitations, shared, fits: shared ? await opportunitiesThatFit(db, memberId) : [] };
+}
