@@ -122,3 +122,12 @@ export function topicWords(topic: string): string {
 export function topicOptions(): Record<string, string> {
 	return Object.fromEntries(TOPICS.map((t) => [t, topicWords(t)]));
 }
+
+/** An opportunity's title in the page's language (lang="en" when only in English on a Welsh page). */
+export function titleWords(
+	o: Pick<Opportunity, 'title'> & Partial<Pick<Opportunity, 'title_cy'>>,
+	locale: Locale
+): Words {
+	if (locale === 'cy' && o.title_cy?.trim()) return { value: o.title_cy, lang: undefined };
+	return { value: o.title, lang: locale === 'cy' ? 'en' : undefined };
+}

@@ -236,7 +236,9 @@ export async function answerOffer(
 export async function listMine(db: SupabaseClient, memberId: string): Promise<ApplicationListItem[]> {
 	const { data, error } = await db
 		.from('applications')
-		.select(`${APPLICATION_COLUMNS}, opportunity:opportunities (id, title, status, closes_at, type)`)
+		.select(
+			`${APPLICATION_COLUMNS}, opportunity:opportunities (id, title, title_cy, status, closes_at, type)`
+		)
 		.eq('member_id', memberId)
 		.order('updated_at', { ascending: false })
 		.limit(200);
