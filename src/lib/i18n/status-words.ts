@@ -4,6 +4,7 @@ import type { AdjustmentStatus } from '$lib/adjustments';
 import type { ApplicationStatus } from '$lib/applications';
 import type { BookingStatus } from '$lib/events';
 import { m } from '$lib/paraglide/messages';
+import { dateWords } from './opportunity-words';
 import type { ClaimStatus } from '$lib/payments';
 
 const APPLICATION: Record<ApplicationStatus, () => string> = {
@@ -44,3 +45,16 @@ export const applicationStatusWords = (s: ApplicationStatus): string => APPLICAT
 export const bookingStatusWords = (s: BookingStatus): string => BOOKING[s]();
 export const claimStatusWords = (s: ClaimStatus): string => CLAIM[s]();
 export const adjustmentStatusWords = (s: AdjustmentStatus): string => ADJUSTMENT[s]();
+
+/** As claimFor in $lib/payments, in the page's language: "Steering group meeting on 7 November 2026". */
+export function claimForWords(claim: {
+	activity_on: string;
+	meeting: { title: string } | null;
+	opportunity: { title: string } | null;
+}): string {
+	const what = claim.meeting?.title ?? claim.opportunity?.title ?? m.claim_an_activity();
+	return m.claim_for({ what, date: dateWords(claim.activity_on) });
+}
+
+/** "2026 to 2027" for the tax year starting in 2026. */
+export const taxYearWords = (year: number): string => m.claims_years({ from: year, to: year + 1 });

@@ -4,7 +4,6 @@
 // steps that change an application (start, send, withdraw, answer an offer) are database functions.
 import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
 import {
-	APPLICATION_ERRORS,
 	isApplicationErrorKey,
 	type Answer,
 	type Application,
@@ -15,6 +14,7 @@ import {
 } from '$lib/applications';
 import { formatDate, type Opportunity } from '$lib/opportunities';
 import type { Decision } from '$lib/validation/application';
+import { applicationErrorWords } from '$lib/i18n/error-words';
 import { fail } from './db/fail';
 import { sendMail } from './mail';
 import { getOpportunity } from './opportunities';
@@ -23,7 +23,7 @@ import { removeUpload, storeUpload } from './uploads';
 /** A refusal the member can understand and act on; `message` is in plain words. */
 export class ApplicationError extends Error {
 	constructor(readonly key: ApplicationErrorKey) {
-		super(APPLICATION_ERRORS[key]);
+		super(applicationErrorWords(key));
 		this.name = 'ApplicationError';
 	}
 }
