@@ -112,6 +112,8 @@ test('a member’s own pages in Welsh leave no English outside content, and show
 	await page.getByRole('link', { name: /^Aelod o’r grŵp llywio/ }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Aelod o’r grŵp llywio/);
 	await expect(page.getByText(CY.status_app_submitted!, { exact: true })).toBeVisible();
+	// Dates in Welsh, whatever the browser knows of Welsh.
+	await expect(page.getByText(/^Dydd \w+, \d+ \w+ 20\d\d$/).first()).toBeVisible();
 	await check('an application');
 
 	// The booking: its event has no Welsh version, so its title is marked English.
@@ -133,6 +135,7 @@ test('a member’s own pages in Welsh leave no English outside content, and show
 	// Applying: the first page of the journey, before anything is started.
 	await page.goto('/opportunities');
 	await page.getByRole('link', { name: /^Grŵp cyfeirio arbenigol/ }).click();
+	await expect(page).toHaveURL(/\/opportunities\/\d+$/);
 	await page.goto(`${new URL(page.url()).pathname}/apply`);
 	await expect(page.getByRole('heading', { name: CY.apply_involves!, exact: true })).toBeVisible();
 	await check('applying');

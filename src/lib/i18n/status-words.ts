@@ -5,7 +5,7 @@ import type { ApplicationStatus } from '$lib/applications';
 import type { BookingStatus } from '$lib/events';
 import { m } from '$lib/paraglide/messages';
 import { dateWords } from './opportunity-words';
-import type { ClaimStatus } from '$lib/payments';
+import type { ClaimStatus, PaymentMethod } from '$lib/payments';
 
 const APPLICATION: Record<ApplicationStatus, () => string> = {
 	draft: m.status_app_draft,
@@ -58,3 +58,11 @@ export function claimForWords(claim: {
 
 /** "2026 to 2027" for the tax year starting in 2026. */
 export const taxYearWords = (year: number): string => m.claims_years({ from: year, to: year + 1 });
+
+const METHOD: Record<PaymentMethod, () => string> = {
+	bank: m.method_bank,
+	vouchers: m.method_vouchers,
+	no_fee: m.method_no_fee
+};
+/** How a claim is paid, as METHOD_LABELS in $lib/payments, in the page's language. */
+export const methodWords = (method: PaymentMethod): string => METHOD[method]();
