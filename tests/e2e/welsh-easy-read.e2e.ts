@@ -24,7 +24,7 @@ const STAFF = { phone: 'eirlys.hughes@example.org', desktop: 'gwenllian.price@ex
 /** This file's members (supabase/seeds/71_welsh_more.sql), one per project. */
 const MEMBERS = { phone: 'ceri.morgan@example.org', desktop: 'dafydd.lloyd@example.org' } as const;
 
-const PAGES = ['/', '/opportunities', '/sign-in', '/settings/display', '/accessibility'];
+const PAGES = ['/', '/opportunities', '/sign-in', '/settings/display', '/accessibility', '/steering-group'];
 
 async function useCookie(context: BrowserContext, settings: Partial<DisplaySettings>) {
 	await context.addCookies([
