@@ -91,7 +91,7 @@ export interface Application {
 /** An application in a list, with the opportunity's title and dates. */
 export interface ApplicationListItem extends Application {
 	/** Null when the opportunity is no longer shown to members. */
-	opportunity: Pick<Opportunity, 'id' | 'title' | 'status' | 'closes_at' | 'type'> | null;
+	opportunity: Pick<Opportunity, 'id' | 'title' | 'title_cy' | 'status' | 'closes_at' | 'type'> | null;
 }
 
 export interface ApplicationEvent {

@@ -21,8 +21,10 @@ const CY = catalogue('cy.json');
 
 /** This file's staff, one per project, so the two projects never share a sign-in. */
 const STAFF = { phone: 'eirlys.hughes@example.org', desktop: 'gwenllian.price@example.org' } as const;
+/** This file's members (supabase/seeds/71_welsh_more.sql), one per project. */
+const MEMBERS = { phone: 'ceri.morgan@example.org', desktop: 'dafydd.lloyd@example.org' } as const;
 
-const PAGES = ['/', '/opportunities', '/sign-in', '/settings/display', '/accessibility'];
+const PAGES = ['/', '/opportunities', '/sign-in', '/settings/display', '/accessibility', '/steering-group'];
 
 async function useCookie(context: BrowserContext, settings: Partial<DisplaySettings>) {
 	await context.addCookies([
@@ -83,6 +85,79 @@ test('Welsh pages say lang="cy" and leave no English outside content', async ({ 
 	await expect(page.getByText(CY.opp_no_welsh!)).toBeVisible();
 	expect(await englishLeftovers(page)).toEqual([]);
 	await expectAccessible(page, 'opportunity with no Welsh version');
+});
+
+test('a member’s own pages in Welsh leave no English outside content, and show their easy read', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(300_000);
+	await signIn(page, MEMBERS[test.info().project.name === 'phone' ? 'phone' : 'desktop']);
+	await useCookie(context, { language: 'cy' });
+
+	const check = async (what: string) => {
+		await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+		expect(await englishLeftovers(page), `English left on ${what}`).toEqual([]);
+		await expectAccessible(page, `${what} in Welsh`);
+	};
+
+	await page.goto('/my');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(CY.my_title!);
+	await check('my home');
+
+	// The application: its opportunity has a Welsh version, so its title is Welsh.
+	await page.goto('/my/applications');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(CY.apps_title!);
+	await check('my applications');
+	await page.getByRole('link', { name: /^Aelod o’r grŵp llywio/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Aelod o’r grŵp llywio/);
+	await expect(page.getByText(CY.status_app_submitted!, { exact: true })).toBeVisible();
+	// Dates in Welsh, whatever the browser knows of Welsh.
+	await expect(page.getByText(/^Dydd \w+, \d+ \w+ 20\d\d$/).first()).toBeVisible();
+	await check('an application');
+
+	// The booking: its event has no Welsh version, so its title is marked English.
+	await page.goto('/my/bookings');
+	await check('my bookings');
+	const booking = page.getByRole('link', { name: 'Co-production week festival' });
+	await expect(booking).toHaveAttribute('lang', 'en');
+	await booking.click();
+	await expect(page.getByText(CY.status_booking_booked!, { exact: true })).toBeVisible();
+	await check('a booking');
+	await page.getByRole('link', { name: CY.booking_about! }).click();
+	await expect(page.getByRole('heading', { name: CY.book_heading!, exact: true })).toBeVisible();
+	await check('the booking panel');
+
+	await page.goto('/my/claims');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(CY.claims_title!);
+	await check('my claims');
+
+	// Applying: the first page of the journey, before anything is started.
+	await page.goto('/opportunities');
+	await page.getByRole('link', { name: /^Grŵp cyfeirio arbenigol/ }).click();
+	await expect(page).toHaveURL(/\/opportunities\/\d+$/);
+	await page.goto(`${new URL(page.url()).pathname}/apply`);
+	await expect(page.getByRole('heading', { name: CY.apply_involves!, exact: true })).toBeVisible();
+	await check('applying');
+
+	// Searching in Welsh finds an opportunity by its Welsh words.
+	await page.goto('/opportunities?q=llywio');
+	await expect(page.getByRole('link', { name: /^Aelod o’r grŵp llywio/ })).toBeVisible();
+
+	// Easy read: each page leads with its own points.
+	await useCookie(context, { language: 'cy', easyRead: 'on' });
+	for (const [path, first] of [
+		['/my', CY.my_easy_1!],
+		['/my/applications', CY.apps_easy_1!],
+		['/my/bookings', CY.bookings_easy_1!],
+		['/my/claims', CY.claims_easy_1!]
+	] as const) {
+		await page.goto(path);
+		const easy = page.locator('main .easy-read').first();
+		await expect(easy.getByText(first)).toBeVisible();
+		await expect(easy.locator('img')).toHaveCount(await easy.locator('li').count());
+	}
+	await expectAccessible(page, 'my claims in easy read');
 });
 
 test('the browser’s language chooses Welsh until display settings say otherwise', async ({ browser }) => {

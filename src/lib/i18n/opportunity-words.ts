@@ -12,6 +12,8 @@ import {
 	type Opportunity,
 	type OpportunityType
 } from '$lib/opportunities';
+import { offerDeadline } from '$lib/booking-view';
+import { formatMeetingWhen, formatTime } from '$lib/meetings';
 import type { Locale } from './locale';
 
 const TYPE_WORDS: Record<OpportunityType, () => string> = {
@@ -46,14 +48,48 @@ export function typeOptions(): Record<OpportunityType, string> {
 export function dateWords(value: string | null, long = false): string {
 	if (!value) return '';
 	if (getLocale() !== 'cy') return formatDate(value, long);
-	const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
-	return new Intl.DateTimeFormat('cy-GB', {
-		...(long ? { weekday: 'long' } : {}),
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'Europe/London'
-	} as Intl.DateTimeFormatOptions).format(date);
+	return welshDate(new Date(value.length === 10 ? `${value}T12:00:00Z` : value), long);
+}
+
+// Welsh names written out here: not every browser carries Welsh dates (some Chromium builds fall
+// back to English), and the page must read the same when the browser renders it again.
+const WELSH_MONTHS = [
+	'Ionawr',
+	'Chwefror',
+	'Mawrth',
+	'Ebrill',
+	'Mai',
+	'Mehefin',
+	'Gorffennaf',
+	'Awst',
+	'Medi',
+	'Hydref',
+	'Tachwedd',
+	'Rhagfyr'
+];
+const WELSH_DAYS = [
+	'Dydd Sul',
+	'Dydd Llun',
+	'Dydd Mawrth',
+	'Dydd Mercher',
+	'Dydd Iau',
+	'Dydd Gwener',
+	'Dydd Sadwrn'
+];
+const londonParts = new Intl.DateTimeFormat('en-GB', {
+	day: 'numeric',
+	month: 'numeric',
+	year: 'numeric',
+	weekday: 'short',
+	timeZone: 'Europe/London'
+});
+const SHORT_DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** "Dydd Iau, 26 Tachwedd 2026" (long) or "26 Tachwedd 2026", as the day falls in the UK. */
+export function welshDate(date: Date, long = false): string {
+	const parts = Object.fromEntries(londonParts.formatToParts(date).map((p) => [p.type, p.value]));
+	const day = `${Number(parts.day)} ${WELSH_MONTHS[Number(parts.month) - 1]} ${parts.year}`;
+	return long ? `${WELSH_DAYS[SHORT_DAYS.indexOf(parts.weekday ?? '')]}, ${day}` : day;
 }
 
 /** As closingText in $lib/opportunities, in the member's language. */
@@ -121,4 +157,30 @@ export function topicWords(topic: string): string {
 
 export function topicOptions(): Record<string, string> {
 	return Object.fromEntries(TOPICS.map((t) => [t, topicWords(t)]));
+}
+
+/** An opportunity's title in the page's language (lang="en" when only in English on a Welsh page). */
+export function titleWords(
+	o: Pick<Opportunity, 'title'> & Partial<Pick<Opportunity, 'title_cy'>>,
+	locale: Locale
+): Words {
+	if (locale === 'cy' && o.title_cy?.trim()) return { value: o.title_cy, lang: undefined };
+	return { value: o.title, lang: locale === 'cy' ? 'en' : undefined };
+}
+
+/** As formatMeetingWhen in $lib/meetings, in the page's language. */
+export function meetingWhenWords(w: { starts_at: string; ends_at: string }): string {
+	if (getLocale() !== 'cy') return formatMeetingWhen(w);
+	return m.when_range({
+		date: dateWords(w.starts_at, true),
+		from: formatTime(w.starts_at),
+		to: formatTime(w.ends_at)
+	});
+}
+
+/** As offerDeadline in $lib/booking-view, in the page's language. */
+export function offerDeadlineWords(instant: string | null): string {
+	if (getLocale() !== 'cy') return offerDeadline(instant);
+	if (!instant) return m.book_soon();
+	return m.book_offer_deadline({ time: formatTime(instant), date: dateWords(instant, true) });
 }

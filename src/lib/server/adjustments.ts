@@ -6,7 +6,6 @@
 // where to look in the portal. They are sent after the database function has succeeded.
 import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
 import {
-	ADJUSTMENT_ERRORS,
 	CATEGORIES,
 	isAdjustmentErrorKey,
 	type AdjustmentErrorKey,
@@ -16,6 +15,7 @@ import {
 	type Category,
 	type NeedItem
 } from '$lib/adjustments';
+import { adjustmentErrorWords } from '$lib/i18n/error-words';
 import { config } from './config';
 import { fail } from './db/fail';
 import { serviceClient } from './db/service';
@@ -24,7 +24,7 @@ import { sendMail } from './mail';
 /** A refusal the person can understand and act on; `message` is in plain words. */
 export class AdjustmentError extends Error {
 	constructor(readonly key: AdjustmentErrorKey) {
-		super(ADJUSTMENT_ERRORS[key]);
+		super(adjustmentErrorWords(key));
 		this.name = 'AdjustmentError';
 	}
 }

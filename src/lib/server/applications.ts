@@ -4,7 +4,6 @@
 // steps that change an application (start, send, withdraw, answer an offer) are database functions.
 import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
 import {
-	APPLICATION_ERRORS,
 	isApplicationErrorKey,
 	type Answer,
 	type Application,
@@ -15,6 +14,7 @@ import {
 } from '$lib/applications';
 import { formatDate, type Opportunity } from '$lib/opportunities';
 import type { Decision } from '$lib/validation/application';
+import { applicationErrorWords } from '$lib/i18n/error-words';
 import { fail } from './db/fail';
 import { sendMail } from './mail';
 import { getOpportunity } from './opportunities';
@@ -23,7 +23,7 @@ import { removeUpload, storeUpload } from './uploads';
 /** A refusal the member can understand and act on; `message` is in plain words. */
 export class ApplicationError extends Error {
 	constructor(readonly key: ApplicationErrorKey) {
-		super(APPLICATION_ERRORS[key]);
+		super(applicationErrorWords(key));
 		this.name = 'ApplicationError';
 	}
 }
@@ -236,7 +236,9 @@ export async function answerOffer(
 export async function listMine(db: SupabaseClient, memberId: string): Promise<ApplicationListItem[]> {
 	const { data, error } = await db
 		.from('applications')
-		.select(`${APPLICATION_COLUMNS}, opportunity:opportunities (id, title, status, closes_at, type)`)
+		.select(
+			`${APPLICATION_COLUMNS}, opportunity:opportunities (id, title, title_cy, status, closes_at, type)`
+		)
 		.eq('member_id', memberId)
 		.order('updated_at', { ascending: false })
 		.limit(200);

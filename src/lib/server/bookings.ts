@@ -8,17 +8,18 @@ import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
 import type { BookingView } from '$lib/booking-view';
 import { sortItems } from './adjustments';
 import type { NeedItem } from '$lib/adjustments';
-import { BOOKING_ERRORS, isBookingErrorKey, type BookingErrorKey, type BookingStatus } from '$lib/events';
+import { isBookingErrorKey, type BookingErrorKey, type BookingStatus } from '$lib/events';
 import { config } from './config';
 import { fail } from './db/fail';
 import { serviceClient } from './db/service';
+import { bookingErrorWords } from '$lib/i18n/error-words';
 import { sendMail } from './mail';
 import { deliverBookingNotices, type BookingJobResult } from './events/deliver';
 import { calendarFor, type NoticeMeeting } from './events/email';
 
 export class BookingError extends Error {
 	constructor(readonly key: BookingErrorKey) {
-		super(BOOKING_ERRORS[key]);
+		super(bookingErrorWords(key));
 		this.name = 'BookingError';
 	}
 }
@@ -306,6 +307,8 @@ export interface MyBooking {
 	answers: string[];
 	created_at: string;
 	title: string;
+	/** The opportunity's Welsh title, when it has one. */
+	title_cy: string | null;
 	type: string;
 	starts_at: string | null;
 	ends_at: string | null;
@@ -316,7 +319,7 @@ export async function listMyBookings(db: SupabaseClient, memberId: string): Prom
 	const { data, error } = await db
 		.from('bookings')
 		.select(
-			'id, opportunity_id, status, offer_expires_at, arranged, attended, answers, created_at, opportunities (title, type)'
+			'id, opportunity_id, status, offer_expires_at, arranged, attended, answers, created_at, opportunities (title, title_cy, type)'
 		)
 		.eq('member_id', memberId)
 		.order('created_at', { ascending: false })
@@ -324,9 +327,9 @@ export async function listMyBookings(db: SupabaseClient, memberId: string): Prom
 	if (error) fail('Your bookings', error);
 	const rows = data as unknown as (Omit<
 		MyBooking,
-		'title' | 'type' | 'starts_at' | 'ends_at' | 'position'
+		'title' | 'title_cy' | 'type' | 'starts_at' | 'ends_at' | 'position'
 	> & {
-		opportunities: { title: string; type: string };
+		opportunities: { title: string; title_cy: string | null; type: string };
 	})[];
 	const list = await Promise.all(
 		rows.map(async ({ opportunities, ...b }) => {
@@ -335,6 +338,7 @@ export async function listMyBookings(db: SupabaseClient, memberId: string): Prom
 			return {
 				...b,
 				title: opportunities.title,
+				title_cy: opportunities.title_cy,
 				type: opportunities.type,
 				starts_at: t?.starts_at ?? null,
 				ends_at: t?.ends_at ?? null,
@@ -361,7 +365,7 @@ export async function getMyBooking(
 		.from('bookings')
 		.select(
 			'id, opportunity_id, status, offer_expires_at, arranged, attended, answers, created_at, ' +
-				'opportunities (title, type, event_settings (questions)), ' +
+				'opportunities (title, title_cy, type, event_settings (questions)), ' +
 				'booking_access_items (category, options, note, large_print_size, papers_days_before, break_every_minutes, break_minutes), ' +
 				'booking_feedback (rating, comment)'
 		)
@@ -370,8 +374,16 @@ export async function getMyBooking(
 		.maybeSingle();
 	if (error) fail('Your booking', error);
 	if (!data) return null;
-	const row = data as unknown as Omit<MyBooking, 'title' | 'type' | 'starts_at' | 'ends_at' | 'position'> & {
-		opportunities: { title: string; type: string; event_settings: { questions: string[] } | null };
+	const row = data as unknown as Omit<
+		MyBooking,
+		'title' | 'title_cy' | 'type' | 'starts_at' | 'ends_at' | 'position'
+	> & {
+		opportunities: {
+			title: string;
+			title_cy: string | null;
+			type: string;
+			event_settings: { questions: string[] } | null;
+		};
 		booking_access_items: NeedItem[];
 		booking_feedback: { rating: string; comment: string | null } | null;
 	};
@@ -392,6 +404,7 @@ export async function getMyBooking(
 	return {
 		...b,
 		title: opportunities.title,
+		title_cy: opportunities.title_cy,
 		type: opportunities.type,
 		starts_at: withLinks[0]?.starts_at ?? null,
 		ends_at: withLinks.at(-1)?.ends_at ?? null,

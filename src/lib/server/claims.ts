@@ -5,13 +5,13 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
 import {
-	CLAIM_ERRORS,
 	claimErrorKey,
 	type ClaimCategory,
 	type ClaimStatus,
 	type PaymentMethod,
 	type Vehicle
 } from '$lib/payments';
+import { claimErrorWords } from '$lib/i18n/error-words';
 import type { ReceiptRule } from '$lib/validation/claim';
 import { config } from './config';
 import { hmacHex } from './auth/hash';
@@ -22,7 +22,7 @@ import { storeUpload } from './uploads';
 /** A refusal the member can understand and act on; `message` is in plain words. */
 export class ClaimError extends Error {
 	constructor(readonly key: string) {
-		super(CLAIM_ERRORS[key] ?? CLAIM_ERRORS.not_allowed);
+		super(claimErrorWords(key));
 		this.name = 'ClaimError';
 	}
 }

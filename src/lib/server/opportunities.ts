@@ -40,11 +40,17 @@ export function readFilters(
 	};
 }
 
+/** A value for a PostgREST `or` filter: quoted, so commas, brackets and quotes are its own. */
+export function quoteForOr(value: string): string {
+	return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
 /** Open opportunities (published and not past their closing date), soonest closing first. */
 export async function listOpen(
 	db: SupabaseClient,
 	filters: Partial<Filters> = {},
-	now = new Date()
+	now = new Date(),
+	language: 'en' | 'cy' = 'en'
 ): Promise<Opportunity[]> {
 	let query = db
 		.from('opportunities')
@@ -58,7 +64,12 @@ export async function listOpen(
 	if (filters.where === 'hybrid') query = query.eq('location_type', 'hybrid');
 	if (filters.closingSoon)
 		query = query.lte('closes_at', new Date(now.getTime() + CLOSING_SOON_DAYS * 86_400_000).toISOString());
-	if (filters.q) query = query.textSearch('search', filters.q, { type: 'websearch', config: 'english' });
+	if (filters.q && language === 'cy') {
+		// In Welsh: the Welsh versions' words, and the English (not every opportunity has Welsh).
+		const q = quoteForOr(filters.q);
+		query = query.or(`search_cy.wfts(simple).${q},search.wfts(english).${q}`);
+	} else if (filters.q)
+		query = query.textSearch('search', filters.q, { type: 'websearch', config: 'english' });
 	const { data, error } = await query
 		.order('closes_at', { ascending: true, nullsFirst: false })
 		.order('id')

@@ -118,6 +118,8 @@ export async function removeCriterion(db: SupabaseClient, criterionId: number): 
 export interface Round {
 	id: number;
 	title: string;
+	/** The Welsh title, where the round's opportunity has one (on the steering group page). */
+	title_cy?: string | null;
 	status: OpportunityStatus;
 	closes_at: string | null;
 	places: number | null;
@@ -538,7 +540,7 @@ export async function steeringGroup(db: SupabaseClient, signedIn: boolean): Prom
 export async function openRounds(db: SupabaseClient, now = new Date()): Promise<Round[]> {
 	const { data, error } = await db
 		.from('opportunities')
-		.select('id, title, status, closes_at, places')
+		.select('id, title, title_cy, status, closes_at, places')
 		.eq('type', ROUND_TYPE)
 		.eq('status', 'published')
 		.or(`closes_at.is.null,closes_at.gt."${now.toISOString()}"`)

@@ -2,6 +2,7 @@
 // The page posts: `answer` (the text, or the chosen option), maybe an `audio` file, and which
 // button was pressed. This decides what to store, or which plain-words errors to show.
 import type { Answer, Question } from '$lib/applications';
+import { m } from '$lib/paraglide/messages';
 import type { FieldErrors } from './form';
 
 /** Longest written answer, as the database allows. */
@@ -39,18 +40,17 @@ export type Checked = { ok: true; decision: Decision } | { ok: false; errors: Fi
 export function missingMessage(kind: Question['kind']): string {
 	switch (kind) {
 		case 'text':
-			return 'Write your answer, record it, or ask us to phone you about this question';
+			return m.apply_err_text_missing();
 		case 'choice':
-			return 'Choose one of the answers';
+			return m.apply_err_choice_missing();
 		case 'yes_no':
-			return 'Choose yes or no';
+			return m.apply_err_yes_no_missing();
 	}
 }
 
 export function audioSizeProblem(size: number): string | null {
-	if (size <= 0) return 'The recording you chose is empty. Choose it again, or record again';
-	if (size > MAX_AUDIO_BYTES)
-		return 'The recording must be 10 MB or smaller. Record a shorter answer, or write your answer instead';
+	if (size <= 0) return m.apply_err_audio_empty();
+	if (size > MAX_AUDIO_BYTES) return m.apply_err_audio_large();
 	return null;
 }
 
@@ -69,15 +69,15 @@ export function checkAnswer(
 		if (text.length > MAX_ANSWER_LENGTH) {
 			return fail(
 				'answer',
-				`Your answer must be ${MAX_ANSWER_LENGTH.toLocaleString('en-GB')} characters or fewer. It has ${text.length.toLocaleString('en-GB')}`
+				m.apply_err_too_long({
+					max: MAX_ANSWER_LENGTH.toLocaleString('en-GB'),
+					length: text.length.toLocaleString('en-GB')
+				})
 			);
 		}
 		if (input.audio) {
 			if (text) {
-				return fail(
-					'audio',
-					'You wrote an answer and chose a recording. We can take one of them: to send the recording, delete your written answer and choose the recording again'
-				);
+				return fail('audio', m.apply_err_both());
 			}
 			const problem = audioSizeProblem(input.audio.size);
 			return problem ? fail('audio', problem) : { ok: true, decision: { store: 'audio' } };

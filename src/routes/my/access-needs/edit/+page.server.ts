@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { CONSENT_WORDING } from '$lib/adjustments';
 import { AdjustmentError, getPassport, savePassport } from '$lib/server/adjustments';
 import { passportSchema, toItems, toValues } from '$lib/validation/adjustments';
@@ -30,7 +31,7 @@ export const actions: Actions = {
 		const consentMissing = !agreedAlready && values.consent !== 'yes';
 		if (!parsed.ok || consentMissing) {
 			const errors = parsed.ok ? {} : { ...parsed.errors };
-			if (consentMissing) errors.consent = 'Tick the box to agree that we can keep your access needs';
+			if (consentMissing) errors.consent = m.needs_consent_missing();
 			return fail(400, { values, errors });
 		}
 		try {

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { randomUUID } from 'node:crypto';
 import { formValues } from '$lib/validation/form';
 import { claimWindow, ukToday } from '$lib/validation/claim';
@@ -30,26 +31,26 @@ export const actions: Actions = {
 		let meeting: number | null = null;
 		let activityOn: string | null = null;
 
-		const m = /^meeting-(\d+)-(\d+)$/.exec(activity);
-		if (m) {
-			involvement = Number(m[1]);
-			meeting = Number(m[2]);
+		const match = /^meeting-(\d+)-(\d+)$/.exec(activity);
+		if (match) {
+			involvement = Number(match[1]);
+			meeting = Number(match[2]);
 		} else if (activity === 'other') {
 			involvement = Number(values.involvement);
-			if (!involvement) errors.involvement = 'Choose what you were taking part in';
+			if (!involvement) errors.involvement = m.claimnew_err_involvement();
 			const day = String(values.day ?? '').trim();
 			if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day)))
-				errors.day = 'Enter the date you did it, like 12 11 2026';
+				errors.day = m.claimnew_err_day();
 			else {
 				const rules = await claimRules(locals.db);
 				const state = claimWindow(day, ukToday(), rules.settings.window_days).state;
-				if (state === 'not_yet') errors.day = 'The date must be today or in the past';
+				if (state === 'not_yet') errors.day = m.claimnew_err_future();
 				else if (state === 'too_late')
 					errors.day = `The date must be in the last ${rules.settings.window_days} days. For anything older, contact the team`;
 				else activityOn = day;
 			}
 		} else {
-			errors.activity = 'Choose what you are claiming for';
+			errors.activity = m.claimnew_err_activity();
 		}
 		if (Object.keys(errors).length) return fail(400, { errors, values });
 

@@ -1,6 +1,7 @@
 // Booking a place: the forms of the Booking panel post here. Success goes back to the opportunity
 // with what happened (?booking=…); a refusal shows this page with the problem and what was typed.
 import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import {
 	BookingError,
 	answerOffer,
@@ -16,7 +17,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = Number(params.id);
 	const opportunity = await getOpportunity(locals.db, id);
-	if (!opportunity) error(404, 'We could not find that opportunity. It may have been taken down.');
+	if (!opportunity) error(404, m.err_book_opportunity_missing());
 	const booking = await bookingView(locals.db, locals.user, id, opportunity.status, url);
 	if (!booking) redirect(303, `/opportunities/${id}`);
 	return { opportunity: { id, title: opportunity.title }, booking };
@@ -31,7 +32,7 @@ function answersFrom(form: FormData): { answers: string[]; errors: Record<string
 		const value = form.get(`answer-${i}`);
 		if (value === null) break;
 		const text = String(value).trim();
-		if (text.length > 1000) errors[`answer-${i}`] = 'Your answer must be 1,000 characters or fewer';
+		if (text.length > 1000) errors[`answer-${i}`] = m.err_book_answer_long();
 		answers.push(text);
 	}
 	return { answers, errors };
@@ -39,7 +40,7 @@ function answersFrom(form: FormData): { answers: string[]; errors: Record<string
 
 function bookingId(form: FormData): number {
 	const id = Number(form.get('booking'));
-	if (!Number.isInteger(id) || id <= 0) error(400, 'That booking is not right. Go back and try again.');
+	if (!Number.isInteger(id) || id <= 0) error(400, m.err_book_bad_booking());
 	return id;
 }
 
@@ -106,11 +107,11 @@ export const actions: Actions = {
 			.trim()
 			.toLowerCase();
 		const { answers, errors } = answersFrom(form);
-		if (name.length === 0) errors.name = 'Enter your name';
-		else if (name.length > 120) errors.name = 'Your name must be 120 characters or fewer';
-		if (email.length === 0) errors.email = 'Enter your email address';
+		if (name.length === 0) errors.name = m.err_book_name();
+		else if (name.length > 120) errors.name = m.err_book_name_long();
+		if (email.length === 0) errors.email = m.err_book_email();
 		else if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || email.length > 254)
-			errors.email = 'Enter an email address in the right format, like name@example.com';
+			errors.email = m.err_book_email_format();
 		const values = { name, email, answers };
 		// Ordered as the fields are, so the error summary reads top to bottom.
 		const ordered = Object.fromEntries(
@@ -120,7 +121,7 @@ export const actions: Actions = {
 		);
 		if (Object.keys(ordered).length) return fail(400, { errors: ordered, values });
 		if (!(await guestWithinLimit(getClientAddress())))
-			return fail(429, { problem: 'Too many bookings from here. Please call us on 0161 000 0000.', values });
+			return fail(429, { problem: m.err_book_too_many(), values });
 		let status: string;
 		try {
 			status = (await bookAsGuest(id, { name, email }, answers, String(form.get('request_key') ?? '')))

@@ -1,13 +1,18 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { canWithdraw } from '$lib/applications';
 import { ApplicationError, withdrawApplication } from '$lib/server/applications';
+import { titleWords } from '$lib/i18n/opportunity-words';
+import { m } from '$lib/paraglide/messages';
 import { ownApplication } from '../load.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { application, opportunity } = await ownApplication(event);
 	if (!canWithdraw(application.status)) redirect(303, `/my/applications/${application.id}`);
-	return { application, title: opportunity?.title ?? 'this opportunity' };
+	return {
+		application,
+		title: opportunity ? titleWords(opportunity, event.locals.locale).value : m.apps_this_opportunity()
+	};
 };
 
 export const actions: Actions = {

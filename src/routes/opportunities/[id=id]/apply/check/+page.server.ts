@@ -7,6 +7,7 @@ import {
 	submitApplication,
 	type ApplyContext
 } from '$lib/server/applications';
+import { m } from '$lib/paraglide/messages';
 import { readRequestKey } from '$lib/validation/application';
 import { memberContext } from '../guard.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -48,8 +49,7 @@ export const actions: Actions = {
 		// Closed while the member was offline: say so, rather than move them on without a word.
 		if (application && !context.open)
 			return fail(400, {
-				problem:
-					'This opportunity closed before your application arrived, so it was not sent. Your answers are kept.'
+				problem: m.check_closed()
 			});
 		const draft = draftOnly(context);
 
