@@ -32,6 +32,8 @@ export const MATRIX: Record<string, Entry> = {
 	// staff see access needs only through consented RPCs
 	access_needs:             entry('member_id', { anon: '- - - -', member: 'o - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
 	accessibility_reports:    entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	// anonymous feedback has no member; members write only through give_feedback
+	activity_feedback:        entry('member_id', { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
 	adjustment_events:        entry(null,        { anon: '- - - -', member: 's - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
 	adjustment_items:         entry(null,        { anon: '- - - -', member: 's - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
 	adjustment_papers_ready:  entry(null,        { anon: '- - - -', member: 's - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
@@ -60,12 +62,22 @@ export const MATRIX: Record<string, Entry> = {
 	data_settings:            entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
 	deletion_requests:        entry('member_id', { anon: '- - - -', member: 'o - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
 	easy_read_jargon:         entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a a a a' }),
+	evaluation_principles:    entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a a a a' }),
 	event_settings:           entry(null,        { anon: 'a - - -', member: 'a - - -', staff: 'a a a a', finance: 'a a a a', admin: 'a a a a' }),
 	fee_rates:                entry(null,        { anon: '- - - -', member: 'a - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a a a a' }),
+	// each member reads the marks of their own feedback (A and B have none in the demo data)
+	feedback_given:           entry(null,        { anon: '- - - -', member: 's - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
 	figures_settings:         entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - a -' }),
 	guests:                   entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a a a -', finance: 'a a a -', admin: 'a a a -' }),
+	// staff open calls as themselves: a copy of another's call is refused
+	idea_calls:               entry(null,        { anon: '- - - -', member: 'a - - -', staff: 'a a a -', finance: 'a - a -', admin: 'a - a -' }),
+	// members send ideas through submit_idea; published ones reach others through published_ideas()
+	ideas:                    entry('member_id', { anon: '- - - -', member: 'o - - -', staff: 'a - a -', finance: 'a - a -', admin: 'a - a -' }),
 	involvements:             entry('member_id', { anon: '- - - -', member: 'o - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
 	lived_experience:         entry('member_id', { anon: '- - - -', member: 'o - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	match_invitations:        entry('member_id', { anon: '- - - -', member: 'o - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	// staff see what members share for matching only through staff_suggested_members()
+	matching_profiles:        entry('member_id', { anon: '- - - -', member: 'o - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
 	meetings:                 entry(null,        { anon: 's - - -', member: 's - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
 	mileage_rates:            entry(null,        { anon: '- - - -', member: 'a - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a a a a' }),
 	// anyone reads published and closed ones; staff create and change, never delete
@@ -77,12 +89,16 @@ export const MATRIX: Record<string, Entry> = {
 	// finance reads kept payee names (none in the demo data)
 	payment_payees:           entry('member_id', { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: 'a - - -', admin: '- - - -' }),
 	payment_runs:             entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	plan_entries:             entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a a a a', finance: 'a a a a', admin: 'a a a a' }),
 	// members edit their own profile (not role or email: column grants)
 	profiles:                 entry('id',        { anon: '- - - -', member: 'o - o -', staff: 'a - a -', finance: 'a - a -', admin: 'a - a -' }),
 	programmes:               entry(null,        { anon: 'a - - -', member: 'a - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a a a a' }),
+	projects:                 entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a a a -', finance: 'a a a -', admin: 'a a a a' }),
 	rate_limit_hits:          entry(null,        { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
 	receipt_rules:            entry(null,        { anon: '- - - -', member: 'a - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a a a a' }),
 	recruitment_criteria:     entry(null,        { anon: 'a - - -', member: 'a - - -', staff: 'a a a a', finance: 'a a a a', admin: 'a a a a' }),
+	reflection_entries:       entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a a a a', finance: 'a a a a', admin: 'a a a a' }),
+	reflections:              entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a a a a', finance: 'a a a a', admin: 'a a a a' }),
 	// members save and remove their own (none in the demo data)
 	saved_opportunities:      entry('member_id', { anon: '- - - -', member: 'o o - o', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
 	sessions:                 entry('user_id',   { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
