@@ -32,7 +32,8 @@ async function newOpportunity(title: string): Promise<number> {
 	const { data: blog, error } = await db.from('opportunities').select('*').eq('title', BLOG).single();
 	if (error) throw error;
 	const copy = { ...blog, title, topics: [], closes_at: new Date(Date.now() + 30 * 864e5).toISOString() };
-	for (const k of ['id', 'search', 'created_at', 'updated_at']) delete (copy as Record<string, unknown>)[k];
+	for (const k of ['id', 'search', 'search_cy', 'created_at', 'updated_at'])
+		delete (copy as Record<string, unknown>)[k];
 	const { data, error: e2 } = await db.from('opportunities').insert(copy).select('id').single();
 	if (e2) throw e2;
 	return data.id as number;

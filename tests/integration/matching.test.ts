@@ -159,7 +159,7 @@ describe('ideas', () => {
 		const { data: call, error } = await sam()
 			.from('idea_calls')
 			.insert({
-				question: 'What should we work on together next year?',
+				question: 'Which of our services should members look at first?',
 				closes_on: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
 				created_by: ACCOUNTS.staff.id
 			})
