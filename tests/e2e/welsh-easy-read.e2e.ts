@@ -122,6 +122,7 @@ test('a member’s own pages in Welsh leave no English outside content, and show
 	const booking = page.getByRole('link', { name: 'Co-production week festival' });
 	await expect(booking).toHaveAttribute('lang', 'en');
 	await booking.click();
+	await expect(page).toHaveURL(/\/my\/bookings\/\d+$/);
 	await expect(page.getByText(CY.status_booking_booked!, { exact: true })).toBeVisible();
 	await check('a booking');
 	await page.getByRole('link', { name: CY.booking_about! }).click();
