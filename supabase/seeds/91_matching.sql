@@ -14,7 +14,7 @@ values
     '{email}', 'member', 'active', '{}', now() - interval '200 days', now() - interval '200 days'),
   ('00000000-0000-4000-8000-00000000a103', 'matching.staff.phone@example.org', 'Hannah Moss', 'Hannah',
     '{email}', 'staff', 'active', '{}', now() - interval '300 days', now() - interval '300 days'),
-  ('00000000-0000-4000-8000-00000000a104', 'matching.staff.desktop@example.org', 'Ifan Jenkins', 'Ifan',
+  ('00000000-0000-4000-8000-00000000a104', 'matching.staff.desktop@example.org', 'Tomos Rhys', 'Tomos',
     '{email}', 'staff', 'active', '{}', now() - interval '300 days', now() - interval '300 days'),
   ('00000000-0000-4000-8000-00000000a105', 'ideas.member.phone@example.org', 'Lowri Price', 'Lowri',
     '{email}', 'member', 'active', '{}', now() - interval '150 days', now() - interval '150 days'),
