@@ -1,6 +1,9 @@
 // Staff create and publish an opportunity with an easy-read version; a member then finds it.
 import { accountsFor, expect, expectAccessible, signIn, signOut, test } from './fixtures';
 
+// Each journey signs in twice, as staff and as a member: allow for a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 test('staff publish an opportunity that members then see', async ({ page }, info) => {
 	const title = `Co-production café (${info.project.name} ${Date.now()})`;
 	const accounts = accountsFor(info.project.name);
