@@ -177,8 +177,9 @@ export function removePgliteData(s) {
 }
 
 /**
- * What PostgREST exposes (the public schema), for the tests' RLS matrix: tables and views with their
- * options and columns (with what the API roles may write), and functions with their security.
+ * What PostgREST exposes (the public schema), for the tests' RLS matrix and data-export check: tables
+ * and views with their options and columns (with what the API roles may write, and the table each
+ * foreign key points at), and functions with their security.
  */
 export async function readCatalog(url) {
 	const client = await connect(url);
@@ -197,7 +198,9 @@ export async function readCatalog(url) {
 					'select', has_column_privilege('authenticated', c.oid, a.attnum, 'select'),
 					'anon_select', has_column_privilege('anon', c.oid, a.attnum, 'select'),
 					'insert', has_column_privilege('authenticated', c.oid, a.attnum, 'insert'),
-					'update', has_column_privilege('authenticated', c.oid, a.attnum, 'update')
+					'update', has_column_privilege('authenticated', c.oid, a.attnum, 'update'),
+					'references', (select f.relname from pg_constraint k join pg_class f on f.oid = k.confrelid
+						where k.conrelid = c.oid and k.contype = 'f' and a.attnum = any(k.conkey) limit 1)
 				) order by a.attnum) from pg_attribute a
 					where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped), '[]') as columns
 			from pg_class c join pg_namespace n on n.oid = c.relnamespace

@@ -27,7 +27,9 @@ export const BOOKING_ERRORS = {
 	invalid_answers: 'Your answers are too long. Keep each one under 1,000 characters.',
 	invalid_guest: 'Enter your name and an email address like name@example.com.',
 	wrong_status: 'This booking has changed since you looked. Check it again below.',
-	offer_expired: 'Sorry, the time to accept this place has run out, so it went to the next person.'
+	offer_expired: 'Sorry, the time to accept this place has run out, so it went to the next person.',
+	event_started:
+		'The event has started, so the place can no longer be cancelled here. Please call us on 0161 000 0000.'
 } as const;
 export type BookingErrorKey = keyof typeof BOOKING_ERRORS;
 

@@ -154,7 +154,9 @@ test('staff see who is coming and mark who came on a phone, without JavaScript',
 	await expectAccessible(page, 'events and bookings');
 });
 
-test('a guest books the festival with a short form and gets the calendar file', async ({ page }, info) => {
+test('a guest books the festival with a short form, gets the calendar file, and cancels from the email', async ({
+	page
+}, info) => {
 	test.setTimeout(90_000);
 	const id = await eventId('Co-production week festival');
 	const email = `guest.${info.project.name}.${Date.now()}@example.net`;
@@ -180,4 +182,16 @@ test('a guest books the festival with a short form and gets the calendar file', 
 	expect(mail.subject).toBe('You have a place: Co-production week festival');
 	expect(mail.text).toContain('Which workshops would you like to go to? Sharing your story');
 	expect(mail.attachments?.[0]?.content).toContain('BEGIN:VEVENT');
+
+	// The email's own link opens the guest's booking, where they cancel in one step.
+	const link = /https?:\/\/\S+\/bookings\/[0-9a-f-]{36}/.exec(mail.text);
+	expect(link, 'a link to the guest’s booking in the email').not.toBeNull();
+	await page.goto(new URL(link![0]).pathname);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your place: Co-production week festival');
+	await expect(page.getByText(`Hello Guest ${info.project.name}.`)).toBeVisible();
+	await expectAccessible(page, 'a guest’s own booking page');
+	await page.getByRole('button', { name: 'Cancel my place' }).click();
+	await expect(page.getByText('Your place is cancelled.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Cancel my place' })).toHaveCount(0);
+	await expectAccessible(page, 'a guest’s booking, cancelled');
 });

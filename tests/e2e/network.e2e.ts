@@ -122,6 +122,9 @@ test('a member sees and downloads everything held about them', async ({ page }, 
 	expect(json.profile.email).toBe(p.downloads);
 	expect(json.applications.length).toBeGreaterThan(0);
 	expect(json.lived_experience.length).toBeGreaterThan(0);
+	// Every part of the file has its own section on the readable page.
+	for (const key of Object.keys(json).filter((k) => k !== 'generated_at'))
+		await expect(page.locator(`section h2[id="${key}"]`), `a section for ${key}`).toHaveCount(1);
 	await signOut(page);
 });
 

@@ -2,6 +2,7 @@
 // who see nothing of anyone else, and access needs that reach the organiser only as the member chose.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BookingError, cancelGuestBooking, giveGuestFeedback, guestBooking } from '$lib/server/bookings';
 import { deliverBookingNotices } from '$lib/server/events/deliver';
 import type { Message } from '$lib/server/mail';
 import { ACCOUNTS, anon, as, service } from './helpers';
@@ -380,6 +381,93 @@ describe('guests who came', () => {
 		});
 		const { data: figures } = await staff.rpc('event_figures', { opportunity: id });
 		expect(figures[0]).toMatchObject({ attended: 1, attended_guests: 1, guests: 1, members: 0 });
+	});
+});
+
+describe('a guest’s own link', () => {
+	it('comes in every email; with it they cancel in one step, the next guest gets the place, and they give feedback', async () => {
+		const id = await makeEvent('Guest link test event', {
+			places: 1,
+			held_for_members: 0,
+			public_booking: true
+		});
+		const book = async (name: string) =>
+			(
+				await service().rpc('book_guest_place', {
+					opportunity: id,
+					guest_name: `${name} Linkguest`,
+					guest_email: `${name.toLowerCase()}.linkguest@example.net`,
+					request_key: randomUUID()
+				})
+			).data as { id: number; status: string };
+		const first = await book('Bryn');
+		const second = await book('Cerys');
+		expect([first.status, second.status]).toEqual(['booked', 'waiting']);
+
+		const sent: Message[] = [];
+		await deliverBookingNotices({
+			db: service(),
+			send: async (m) => void sent.push(m),
+			origin: 'https://together.example.org',
+			bookings: [first.id, second.id]
+		});
+		const linkIn = (to: string) => {
+			const mail = sent.find((m) => m.to === to)!;
+			const found = /https:\/\/together\.example\.org\/bookings\/([0-9a-f-]{36})/.exec(mail.text);
+			expect(found, `a link in the email to ${to}`).not.toBeNull();
+			return found![1]!;
+		};
+		const bryn = linkIn('bryn.linkguest@example.net');
+		const cerys = linkIn('cerys.linkguest@example.net');
+		expect(bryn).not.toBe(cerys);
+		// The calendar file links to the guest's page too.
+		const confirmation = sent.find((m) => m.to === 'bryn.linkguest@example.net')!;
+		const calendar = String(confirmation.attachments?.[0]?.content).replace(/\r\n[ \t]/g, '');
+		expect(calendar).toContain(`URL:https://together.example.org/bookings/${bryn}`);
+
+		// Only the server reads links: not the public key, not a member.
+		for (const db of [anon(), as(ACCOUNTS.memberA)]) {
+			const { error } = await db.rpc('guest_booking', { token: bryn });
+			expect(error).not.toBeNull();
+			const cancel = await db.rpc('cancel_guest_booking', { token: bryn });
+			expect(cancel.error).not.toBeNull();
+		}
+		// A link shows that guest's booking alone; a wrong or made-up link shows nothing.
+		expect(await guestBooking(bryn)).toMatchObject({
+			id: first.id,
+			title: 'Guest link test event',
+			name: 'Bryn Linkguest',
+			status: 'booked',
+			can_cancel: true,
+			can_give_feedback: false
+		});
+		expect(await guestBooking(randomUUID())).toBeNull();
+		expect(await guestBooking('not-a-link')).toBeNull();
+
+		// One step: Bryn cancels, and Cerys, next on the waiting list, gets the place.
+		await cancelGuestBooking(bryn);
+		expect((await guestBooking(bryn))?.status).toBe('cancelled');
+		expect((await guestBooking(cerys))?.status).toBe('booked');
+		await cancelGuestBooking(bryn); // again: no harm
+		await expect(cancelGuestBooking(randomUUID())).rejects.toBeInstanceOf(BookingError);
+
+		// After the event, Cerys (who came) says what she thought through the same link.
+		await expect(giveGuestFeedback(cerys, 'good', null)).rejects.toMatchObject({ key: 'wrong_status' });
+		const past = new Date(Date.now() - 2 * 86_400_000);
+		await service()
+			.from('meetings')
+			.update({ starts_at: past.toISOString(), ends_at: new Date(past.getTime() + 7_200_000).toISOString() })
+			.eq('opportunity_id', id);
+		expect((await staff.rpc('mark_attendance', { booking: second.id, attended: true })).error).toBeNull();
+		expect(await guestBooking(cerys)).toMatchObject({ can_cancel: false, can_give_feedback: true });
+		await giveGuestFeedback(cerys, 'ok', 'The room was too warm.');
+		const { data } = await staff
+			.from('booking_feedback')
+			.select('rating, comment')
+			.eq('booking_id', second.id);
+		expect(data).toEqual([{ rating: 'ok', comment: 'The room was too warm.' }]);
+		// Bryn, who cancelled, cannot.
+		await expect(giveGuestFeedback(bryn, 'good', null)).rejects.toMatchObject({ key: 'wrong_status' });
 	});
 });
 

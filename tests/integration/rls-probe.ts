@@ -10,6 +10,8 @@ export interface Column {
 	anon_select: boolean;
 	insert: boolean;
 	update: boolean;
+	/** The table a foreign key on this column points at, if any. */
+	references: string | null;
 }
 export interface Relation {
 	name: string;

@@ -51,7 +51,8 @@ const BOOKING: Record<BookingErrorKey, () => string> = {
 	invalid_answers: m.err_book_invalid_answers,
 	invalid_guest: m.err_book_invalid_guest,
 	wrong_status: m.err_book_wrong_status,
-	offer_expired: m.err_book_offer_expired
+	offer_expired: m.err_book_offer_expired,
+	event_started: m.err_book_event_started
 };
 
 /** A booking refusal's words (BOOKING_ERRORS in $lib/events, in the page's language). */

@@ -284,6 +284,52 @@ export async function bookAsGuest(
 	return { id: booking.id, opportunity_id: booking.opportunity_id, status: booking.status };
 }
 
+// A guest's own link ------------------------------------------------------------------------------
+// Every email to a guest carries /bookings/<token>: with it they see their place, cancel it in one
+// step and, after the event, say what they thought. Only the server reads the token (service role).
+
+export interface GuestBooking {
+	id: number;
+	opportunity_id: number;
+	title: string;
+	name: string;
+	status: BookingStatus;
+	attended: boolean | null;
+	starts_at: string;
+	ends_at: string;
+	can_cancel: boolean;
+	can_give_feedback: boolean;
+	feedback: { rating: 'good' | 'ok' | 'not_good'; comment: string | null } | null;
+}
+
+const TOKEN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The guest's booking behind a link, or null when the link is not one of ours. */
+export async function guestBooking(token: string): Promise<GuestBooking | null> {
+	if (!TOKEN.test(token)) return null;
+	const { data, error } = await serviceClient().rpc('guest_booking', { token });
+	if (error) fail('A guest’s booking', error);
+	return (data as GuestBooking | null) ?? null;
+}
+
+/** Cancel a guest's place (or leave the waiting list); the place goes to the next person. */
+export async function cancelGuestBooking(token: string): Promise<void> {
+	if (!TOKEN.test(token)) throw new BookingError('not_found');
+	const { data, error } = await serviceClient().rpc('cancel_guest_booking', { token });
+	if (error) refuse('Cancel a guest’s booking', error);
+	await notifyBookings(await takingPlaces((data as BookingRow).opportunity_id));
+}
+
+export async function giveGuestFeedback(
+	token: string,
+	rating: 'good' | 'ok' | 'not_good',
+	comment: string | null
+): Promise<void> {
+	if (!TOKEN.test(token)) throw new BookingError('not_found');
+	const { error } = await serviceClient().rpc('give_guest_event_feedback', { token, rating, comment });
+	if (error) refuse('A guest’s feedback', error);
+}
+
 /** At most a few guest bookings per client an hour (the form is public). */
 export async function guestWithinLimit(clientAddress: string): Promise<boolean> {
 	const { data, error } = await serviceClient().rpc('take_rate_limit', {

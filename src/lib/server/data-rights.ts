@@ -6,14 +6,19 @@ import { fail } from './db/fail';
 import { serviceClient } from './db/service';
 import type { Message } from './mail';
 
-/** Everything held about the signed-in member (my_data(): their rows only). */
+/**
+ * Everything held about the signed-in member, their rows only: my_data() (profile, applications,
+ * access needs, claims…), my_matching_data() (what they shared for matching, invitations, ideas) and
+ * my_activity_data() (bookings, and the feedback they gave with their name).
+ */
 export async function myData(db: SupabaseClient): Promise<Record<string, unknown>> {
-	const { data, error } = await db.rpc('my_data');
-	if (error) fail('Your data', error);
-	// What they shared for matching, invitations to apply, and their ideas.
-	const more = await db.rpc('my_matching_data');
-	if (more.error) fail('Your data', more.error);
-	return { ...(data as Record<string, unknown>), ...(more.data as Record<string, unknown>) };
+	const parts = await Promise.all(['my_data', 'my_matching_data', 'my_activity_data'].map((f) => db.rpc(f)));
+	const all: Record<string, unknown> = {};
+	for (const { data, error } of parts) {
+		if (error) fail('Your data', error);
+		Object.assign(all, data as Record<string, unknown>);
+	}
+	return all;
 }
 
 export interface DeletionRequest {

@@ -135,6 +135,14 @@ async function loadBookings(db: SupabaseClient, ids: number[]): Promise<Map<numb
 		.in('id', ids);
 	if (error) throw new Error(`Bookings for notices: ${error.message}`);
 	const list = data as unknown as BookingRow[];
+	// Guests' own links, for the emails to them.
+	const guests = list.filter((b) => b.member_id === null).map((b) => b.id);
+	const links = new Map<number, string>();
+	if (guests.length > 0) {
+		const found = await db.rpc('guest_booking_links', { bookings: guests });
+		if (found.error) throw new Error(`Guests' booking links: ${found.error.message}`);
+		for (const l of found.data as { booking_id: number; token: string }[]) links.set(l.booking_id, l.token);
+	}
 	const events = [...new Set(list.map((b) => b.opportunity_id))];
 	const meetings = await db
 		.from('meetings')
@@ -153,6 +161,7 @@ async function loadBookings(db: SupabaseClient, ids: number[]): Promise<Map<numb
 				id: b.id,
 				status: b.status,
 				guest: b.member_id === null,
+				guest_token: links.get(b.id) ?? null,
 				email: b.profiles?.email ?? b.guest_email!,
 				name: b.profiles ? (b.profiles.preferred_name ?? b.profiles.full_name) : b.guest_name!,
 				opportunity_id: b.opportunity_id,

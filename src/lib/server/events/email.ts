@@ -23,6 +23,8 @@ export interface NoticeBooking {
 	id: number;
 	status: string;
 	guest: boolean;
+	/** A guest's own link to see, cancel or give feedback on their booking (/bookings/<token>). */
+	guest_token?: string | null;
 	email: string;
 	name: string;
 	opportunity_id: number;
@@ -39,6 +41,14 @@ export type NoticeKind = 'confirmed' | 'waiting' | 'offer' | 'reminder' | 'feedb
 
 const TEAM =
 	'If you have a question, or need to cancel, call the co-production team on 0161 000 0000 (Monday to Friday, 9am to 5pm) or reply to this email.';
+
+/** The page about this booking: a member's booking page, or a guest's own link. */
+function bookingPage(b: NoticeBooking, origin: string): string {
+	if (!b.guest) return `${origin}/my/bookings/${b.id}`;
+	return b.guest_token
+		? `${origin}/bookings/${b.guest_token}`
+		: `${origin}/opportunities/${b.opportunity_id}`;
+}
 
 function whenAndWhere(b: NoticeBooking, withLinks: boolean): string[] {
 	const lines: string[] = [];
@@ -110,7 +120,7 @@ export function calendarFor(b: NoticeBooking, origin: string, now?: Date): strin
 			]
 				.filter(Boolean)
 				.join('\n'),
-			url: b.guest ? `${origin}/opportunities/${b.opportunity_id}` : `${origin}/my/bookings/${b.id}`
+			url: bookingPage(b, origin)
 		}))
 	});
 }
@@ -122,7 +132,8 @@ export function composeBookingEmail(
 	options: { days?: number; now?: Date } = {}
 ): Message {
 	const hello = `Hello ${b.name},`;
-	const page = b.guest ? `${origin}/opportunities/${b.opportunity_id}` : `${origin}/my/bookings/${b.id}`;
+	const page = bookingPage(b, origin);
+	const ownLink = !b.guest || !!b.guest_token;
 	switch (kind) {
 		case 'confirmed':
 			return message(
@@ -138,9 +149,9 @@ export function composeBookingEmail(
 					...answerLines(b),
 					'The calendar file with this email puts it in your calendar.',
 					'',
-					b.guest
-						? 'If you cannot come, please reply to this email so we can give your place to someone else.'
-						: `See or cancel your booking: ${page}`,
+					ownLink
+						? `See or cancel your booking: ${page}`
+						: 'If you cannot come, please reply to this email so we can give your place to someone else.',
 					'',
 					TEAM
 				],
@@ -165,7 +176,7 @@ export function composeBookingEmail(
 					: 'If a place becomes free, we will email you and keep it for you for a while, so you can say yes or no.',
 				'',
 				...whenAndWhere(b, false),
-				b.guest ? '' : `See your booking or leave the waiting list: ${page}`,
+				ownLink ? `See your booking or leave the waiting list: ${page}` : '',
 				'',
 				TEAM
 			]);
@@ -200,7 +211,7 @@ export function composeBookingEmail(
 								]
 							: []),
 				...sharedLines(b),
-				b.guest ? '' : `See or cancel your booking: ${page}`,
+				ownLink ? `See or cancel your booking: ${page}` : '',
 				'',
 				TEAM
 			]);
@@ -218,7 +229,11 @@ export function composeBookingEmail(
 				'',
 				'You can write more if you want to.',
 				'',
-				b.guest ? 'Just reply to this email.' : `Tell us here: ${origin}/my/bookings/${b.id}/feedback`,
+				!b.guest
+					? `Tell us here: ${origin}/my/bookings/${b.id}/feedback`
+					: ownLink
+						? `Tell us here: ${page}`
+						: 'Just reply to this email.',
 				'',
 				'Or call us on 0161 000 0000.',
 				'',
