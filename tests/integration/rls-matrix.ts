@@ -100,7 +100,7 @@ export const MATRIX: Record<string, Entry> = {
 	reflection_entries:       entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a a a a', finance: 'a a a a', admin: 'a a a a' }),
 	reflections:              entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a a a a', finance: 'a a a a', admin: 'a a a a' }),
 	// members save and remove their own (none in the demo data)
-	saved_opportunities:      entry('member_id', { anon: '- - - -', member: 'o o - o', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	saved_opportunities:      entry('member_id', { anon: '- - - -', member: 'o o - o', staff: '- o - -', finance: '- o - -', admin: '- o - -' }),
 	sessions:                 entry('user_id',   { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
 	sign_in_codes:            entry(null,        { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
 	term_reminders:           entry(null,        { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
