@@ -141,6 +141,7 @@ export function eventText(status: ApplicationStatus, previous: ApplicationStatus
 /** The database's error keys for applications, in plain words for the person who met them. */
 export const APPLICATION_ERRORS = {
 	opportunity_closed: 'This opportunity has closed, so it is not taking applications now.',
+	books_places: 'This event takes bookings, not applications. Book a place on its page.',
 	not_found: 'We could not find that application. The link may be wrong, or it may not be yours.',
 	answers_missing: 'Some questions still need an answer before you can send your application.',
 	not_allowed: 'You cannot do that. If you think you should be able to, call the co-production team.',

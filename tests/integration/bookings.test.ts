@@ -197,6 +197,18 @@ describe('booking places', () => {
 			.insert({ opportunity_id: committee.data!.id, places: 3 });
 		expect(settings.error?.message).toBe('not_bookable');
 	});
+
+	it('an event that takes bookings cannot be applied for, even straight through the API', async () => {
+		const id = await makeEvent('No applications test event', { places: 5 });
+		const { data, error } = await as(member(members[30]!)).rpc('start_application', { opportunity: id });
+		expect(error?.message).toBe('books_places');
+		expect(data).toBeNull();
+		const { count } = await service()
+			.from('applications')
+			.select('id', { count: 'exact', head: true })
+			.eq('opportunity_id', id);
+		expect(count).toBe(0);
+	});
 });
 
 describe('guests', () => {

@@ -7,6 +7,7 @@ import { m } from '$lib/paraglide/messages';
 
 const APPLICATION: Record<ApplicationErrorKey, () => string> = {
 	opportunity_closed: m.err_app_opportunity_closed,
+	books_places: m.err_app_books_places,
 	not_found: m.err_app_not_found,
 	answers_missing: m.err_app_answers_missing,
 	not_allowed: m.err_app_not_allowed,
