@@ -25,7 +25,23 @@ const MEMBERS = {
 const membersFor = (project: string) => (project === 'phone' ? MEMBERS.phone : MEMBERS.desktop);
 
 const PUBLIC_PAGES = ['/', '/opportunities', '/steering-group', '/accessibility', '/settings/display'];
-const MEMBER_PAGES = ['/my', '/my/profile', '/my/applications', '/my/saved', '/my/notifications'];
+const MEMBER_PAGES = [
+	'/my',
+	'/my/profile',
+	'/my/applications',
+	'/my/saved',
+	'/my/notifications',
+	'/my/bookings',
+	'/my/claims',
+	'/my/adjustments',
+	'/my/access-needs',
+	'/my/feedback',
+	'/my/skills',
+	'/my/ideas',
+	'/my/data',
+	'/my/waiting',
+	'/ideas'
+];
 
 /** An opportunity with an easy-read version: the first steering group one, as in the browse test. */
 async function anOpportunity(page: Page): Promise<string> {
@@ -190,7 +206,7 @@ for (const [name, settings] of VARIANTS) {
 	test(`${name}: axe finds nothing on any member page, and nothing scrolls sideways`, async ({
 		page
 	}, info) => {
-		test.setTimeout(200_000);
+		test.setTimeout(300_000);
 		await signIn(page, membersFor(info.project.name).saved);
 		await choose(page, settings);
 		await expect(page.locator('html')).toHaveAttribute('data-theme', settings.theme!);
