@@ -1,23 +1,8 @@
 // Made to fit each member: Welsh pages (lang="cy", no English left in the page's own words),
 // easy read on every page it covers (with pictures, or as simple text), and the easy-read check
 // staff see in the opportunity editor, with the warning before publishing without easy read.
-import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from '@playwright/test';
 import { expect, expectAccessible, signIn, test } from './fixtures';
-import {
-	COOKIE_NAME,
-	DEFAULT_SETTINGS,
-	serialiseCookie,
-	type DisplaySettings
-} from '../../src/lib/preferences/display';
-
-const catalogue = (file: string) =>
-	JSON.parse(readFileSync(new URL(`../../messages/${file}`, import.meta.url), 'utf8')) as Record<
-		string,
-		string
-	>;
-const EN = catalogue('en.json');
-const CY = catalogue('cy.json');
+import { CY, EN, englishLeftovers, useCookie } from './welsh';
 
 /** This file's staff, one per project, so the two projects never share a sign-in. */
 const STAFF = { phone: 'eirlys.hughes@example.org', desktop: 'gwenllian.price@example.org' } as const;
@@ -25,38 +10,6 @@ const STAFF = { phone: 'eirlys.hughes@example.org', desktop: 'gwenllian.price@ex
 const MEMBERS = { phone: 'ceri.morgan@example.org', desktop: 'dafydd.lloyd@example.org' } as const;
 
 const PAGES = ['/', '/opportunities', '/sign-in', '/settings/display', '/accessibility', '/steering-group'];
-
-async function useCookie(context: BrowserContext, settings: Partial<DisplaySettings>) {
-	await context.addCookies([
-		{
-			name: COOKIE_NAME,
-			value: serialiseCookie({ ...DEFAULT_SETTINGS, ...settings }),
-			url: test.info().project.use.baseURL ?? process.env.TEST_ORIGIN ?? 'http://localhost:4173'
-		}
-	]);
-}
-
-/**
- * English from the catalogue left in the page's own words: the page's text without the parts
- * marked lang="en" (opportunities' own English words), checked for each English message that
- * differs from its Welsh (long enough not to match inside another word).
- */
-async function englishLeftovers(page: Page): Promise<string[]> {
-	const text = await page.evaluate(() => {
-		const body = document.body.cloneNode(true) as HTMLElement;
-		for (const el of body.querySelectorAll('[lang^="en"], script, style, [hidden]')) el.remove();
-		return (body.innerText || body.textContent || '').replace(/\s+/g, ' ');
-	});
-	return Object.entries(EN)
-		.filter(([key, en]) => key !== '$schema' && en !== CY[key] && en.length >= 8)
-		.map(([, en]) =>
-			en
-				.split(/\{\w+\}/)
-				.sort((a, b) => b.length - a.length)[0]!
-				.trim()
-		)
-		.filter((piece) => piece.length >= 8 && text.includes(piece));
-}
 
 test('Welsh pages say lang="cy" and leave no English outside content', async ({ page, context }) => {
 	test.setTimeout(240_000); // an axe scan of each page takes a while on a busy machine

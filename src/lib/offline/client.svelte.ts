@@ -1,6 +1,7 @@
 // The page's side of working offline: registers the service worker (once), tells it who is signed
 // in, puts forms sent with no signal into the outbox, sends the outbox when the signal returns, and
 // keeps what the layout shows (waiting count, saved mark, new version, install button) up to date.
+import { m } from '$lib/paraglide/messages';
 import { deliverAll } from './deliver';
 import { addItem, listItems, type Field, type OutboxItem } from './outbox';
 
@@ -119,10 +120,8 @@ class Offline {
 		const refused = done.filter((d) => d.outcome.kind === 'refused').length;
 		if (sent || refused)
 			this.notice = [
-				sent ? `${sent === 1 ? '1 thing' : `${sent} things`} sent.` : '',
-				refused
-					? `${refused === 1 ? '1 thing was' : `${refused} things were`} not accepted: see what is waiting.`
-					: ''
+				sent ? (sent === 1 ? m.offline_sent_one() : m.offline_sent({ count: sent })) : '',
+				refused ? (refused === 1 ? m.offline_refused_one() : m.offline_refused({ count: refused })) : ''
 			]
 				.filter(Boolean)
 				.join(' ');
@@ -161,7 +160,7 @@ class Offline {
 			createdAt: new Date().toISOString()
 		});
 		await this.refresh();
-		this.notice = 'Saved on this phone. It will be sent when you have signal.';
+		this.notice = m.offline_queued();
 		try {
 			const registration = (await navigator.serviceWorker?.ready) as
 				(ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;

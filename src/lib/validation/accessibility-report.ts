@@ -1,7 +1,7 @@
 // The "report a problem" form on the accessibility statement: a problem with a page, or a request
 // for information in another format. Shared by the server and the browser.
 import * as v from 'valibot';
-import { capitalise } from './form';
+import { m } from '$lib/paraglide/messages';
 
 export const REPORT_KINDS = {
 	problem: 'Tell us about a problem with a page',
@@ -11,32 +11,30 @@ export type ReportKind = keyof typeof REPORT_KINDS;
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-const required = (label: string, max: number) =>
+// Messages are functions, read in the member's language when the form is checked.
+const required = (missing: () => string, tooLong: (i: { max: number }) => string, max: number) =>
 	v.pipe(
 		v.optional(v.string(), ''),
 		v.trim(),
-		v.nonEmpty(`Enter ${label}`),
-		v.maxLength(max, `${capitalise(label)} must be ${max} characters or fewer`)
+		v.nonEmpty(missing),
+		v.maxLength(max, () => tooLong({ max }))
 	);
 
 export const accessibilityReportSchema = v.pipe(
 	v.object({
 		kind: v.optional(
-			v.picklist(
-				Object.keys(REPORT_KINDS) as ReportKind[],
-				'Choose whether you are telling us about a problem or asking for another format'
-			),
+			v.picklist(Object.keys(REPORT_KINDS) as ReportKind[], () => m.a11y_err_kind()),
 			'' as ReportKind
 		),
-		page: required('which page it is about', 300),
-		details: required('what went wrong, or the format you need', 2000),
+		page: required(m.a11y_err_page, m.a11y_err_page_long, 300),
+		details: required(m.a11y_err_details, m.a11y_err_details_long, 2000),
 		contact_email: v.pipe(
 			v.optional(v.string(), ''),
 			v.trim(),
-			v.maxLength(254, 'Email address must be 254 characters or fewer'),
+			v.maxLength(254, () => m.signin_err_email_long()),
 			v.check(
 				(s) => s === '' || EMAIL.test(s),
-				'Enter an email address in the correct format, like name@example.com'
+				() => m.signin_err_email_format()
 			),
 			v.toLowerCase(),
 			v.transform((s) => (s === '' ? null : s))
@@ -45,7 +43,7 @@ export const accessibilityReportSchema = v.pipe(
 	v.forward(
 		v.check(
 			(r) => r.kind !== 'format' || r.contact_email !== null,
-			'Enter your email address, so we can send you the information in the format you need'
+			() => m.a11y_err_email_needed()
 		),
 		['contact_email']
 	)

@@ -12,29 +12,44 @@ import {
 	type NeedItem,
 	type NumberField
 } from '$lib/adjustments';
-import { list, optionalText } from './form';
+import { categoryWords } from '$lib/i18n/needs-words';
+import { m } from '$lib/paraglide/messages';
+import { list } from './form';
 
-const NUMBER_WORDS: Record<NumberField, string> = {
-	large_print_size: 'the large print size',
-	papers_days_before: 'how many days before',
-	break_every_minutes: 'how often you need a break',
-	break_minutes: 'how long each break should be'
+// Messages are functions, so each form reads them in the member's language when it is checked.
+const NUMBER_MESSAGES: Record<
+	NumberField,
+	{
+		whole: (i: { example: number }) => string;
+		range: (i: { min: number; max: number }) => string;
+	}
+> = {
+	large_print_size: { whole: m.need_err_large_print_size_whole, range: m.need_err_large_print_size_range },
+	papers_days_before: {
+		whole: m.need_err_papers_days_before_whole,
+		range: m.need_err_papers_days_before_range
+	},
+	break_every_minutes: {
+		whole: m.need_err_break_every_minutes_whole,
+		range: m.need_err_break_every_minutes_range
+	},
+	break_minutes: { whole: m.need_err_break_minutes_whole, range: m.need_err_break_minutes_range }
 };
 
 function wholeNumber(field: NumberField) {
 	const { min, max } = NUMBERS[field];
-	const words = NUMBER_WORDS[field];
+	const messages = NUMBER_MESSAGES[field];
 	return v.pipe(
 		v.optional(v.string(), ''),
 		v.trim(),
 		v.check(
 			(s) => s === '' || /^\d+$/.test(s),
-			`Enter ${words} as a whole number, like ${min + (max - min) / 4}`
+			() => messages.whole({ example: min + (max - min) / 4 })
 		),
 		v.transform((s) => (s === '' ? null : Number(s))),
 		v.check(
 			(n) => n === null || (n >= min && n <= max),
-			`${words.charAt(0).toUpperCase()}${words.slice(1)} must be from ${min} to ${max}`
+			() => messages.range({ min, max })
 		)
 	);
 }
@@ -45,9 +60,8 @@ function optionsOf(c: Category) {
 		v.optional(v.unknown(), []),
 		v.transform(list),
 		v.array(
-			v.picklist(
-				(keys.length ? keys : ['none']) as AccessOption[],
-				`Choose from the list for ${CATEGORY_INFO[c].label.toLowerCase()}`
+			v.picklist((keys.length ? keys : ['none']) as AccessOption[], () =>
+				m.need_err_choose({ what: categoryWords(c).toLowerCase() })
 			)
 		)
 	);
@@ -57,9 +71,12 @@ function optionsOf(c: Category) {
 const needEntries: Record<string, v.GenericSchema> = {};
 for (const c of CATEGORIES) {
 	needEntries[`${c}.options`] = optionsOf(c);
-	needEntries[`${c}.note`] = optionalText(`what you wrote about ${CATEGORY_INFO[c].label.toLowerCase()}`, {
-		max: 1000
-	});
+	needEntries[`${c}.note`] = v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.maxLength(1000, () => m.need_err_note_long({ what: categoryWords(c).toLowerCase(), max: 1000 })),
+		v.transform((s) => (s === '' ? null : s))
+	);
 	for (const n of NUMBER_FIELDS) if (NUMBERS[n].category === c) needEntries[`${c}.${n}`] = wholeNumber(n);
 }
 
@@ -100,7 +117,7 @@ export function toValues(items: NeedItem[]): Record<string, string | string[]> {
 	return values;
 }
 
-const yesNo = (message: string) =>
+const yesNo = (message: () => string) =>
 	v.pipe(
 		v.optional(v.string(), ''),
 		v.check((s) => s === 'yes' || s === 'no', message),
@@ -109,26 +126,27 @@ const yesNo = (message: string) =>
 
 export const passportSchema = v.object({
 	...needEntries,
-	share_with_staff: yesNo('Choose whether staff who arrange adjustments may see your access needs'),
-	consent: v.optional(v.picklist(['yes'], 'Tick the box to agree that we can keep your access needs'))
+	share_with_staff: yesNo(m.need_err_share_with_staff),
+	consent: v.optional(v.picklist(['yes'], () => m.need_err_consent()))
 });
 
 export const requestSchema = v.object({
 	...needEntries,
-	share_with_organisers: yesNo(
-		'Choose whether the organisers and the venue may see what you asked for this meeting'
-	)
+	share_with_organisers: yesNo(m.need_err_share_with_organisers)
 });
 
 /** Which meetings a request is for: one meeting's id, or "all". */
 export const scopeSchema = v.object({
 	meeting: v.pipe(
-		v.string('Choose a meeting, or all meetings'),
+		v.string(() => m.adj_err_meeting()),
 		v.trim(),
-		v.check((s) => s === 'all' || /^\d{1,12}$/.test(s), 'Choose a meeting, or all meetings'),
+		v.check(
+			(s) => s === 'all' || /^\d{1,12}$/.test(s),
+			() => m.adj_err_meeting()
+		),
 		v.transform((s) => (s === 'all' ? null : Number(s)))
 	)
 });
 
 /** Errors with at least one thing asked for: the request needs one item. */
-export const NOTHING_ASKED = 'Choose at least one adjustment, or write what you need';
+export const NOTHING_ASKED = (): string => m.adj_err_nothing_asked();

@@ -4,7 +4,7 @@
 // Money is whole pence; miles are read as hundredths so no sum goes through floating point.
 import * as v from 'valibot';
 import { PAID_CATEGORIES, VEHICLES, type ClaimCategory, type FeeBasis } from '$lib/payments';
-import { optionalText, text } from './form';
+import { m } from '$lib/paraglide/messages';
 
 export interface FeeRate {
 	basis: FeeBasis;
@@ -40,9 +40,9 @@ export function minutesBetween(startsAt: string | Date, endsAt: string | Date): 
 
 /** Miles as whole hundredths ("12.5" → 1250), or null if it is not a distance we accept. */
 export function milesInHundredths(input: string): number | null {
-	const m = /^\s*(\d{1,4})(?:\.(\d{1,2}))?\s*$/.exec(input);
-	if (!m) return null;
-	const hundredths = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+	const match = /^\s*(\d{1,4})(?:\.(\d{1,2}))?\s*$/.exec(input);
+	if (!match) return null;
+	const hundredths = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 	return hundredths > 0 && hundredths <= 200_000 ? hundredths : null;
 }
 
@@ -53,9 +53,9 @@ export function mileagePence(milesHundredths: number, pencePerMile: number): num
 
 /** Pounds and pence typed by a person ("12", "12.5", "£12.50", "1,200") as pence, or null. */
 export function poundsToPence(input: string): number | null {
-	const m = /^\s*£?\s*(\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.(\d{1,2}))?\s*$/.exec(input);
-	if (!m) return null;
-	return Number(m[1]!.replaceAll(',', '')) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+	const match = /^\s*£?\s*(\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.(\d{1,2}))?\s*$/.exec(input);
+	if (!match) return null;
+	return Number(match[1]!.replaceAll(',', '')) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
 
 /** "12.50" from 1250, for putting an amount back in a field. */
@@ -121,23 +121,39 @@ export function passesFeeLimit(limitPence: number | null, feesSoFar: number, cla
 }
 
 // Forms ---------------------------------------------------------------------------------------------
+// Members fill these in: each message is a function, so it reads in the member's language.
 
-const pounds = (label: string) =>
+const enter = (message: () => string, max: number, tooLong: (i: { max: number }) => string) =>
 	v.pipe(
-		v.string(`Enter ${label}`),
+		v.string(message),
 		v.trim(),
-		v.nonEmpty(`Enter ${label} in pounds and pence, like 12.50`),
-		v.transform(poundsToPence),
-		v.number(`Enter ${label} in pounds and pence, like 12.50`),
-		v.minValue(1, `${label[0]!.toUpperCase()}${label.slice(1)} must be more than £0`),
-		v.maxValue(1_000_000, `${label[0]!.toUpperCase()}${label.slice(1)} must be £10,000 or less`)
+		v.nonEmpty(message),
+		v.maxLength(max, () => tooLong({ max }))
 	);
+
+const optionalWords = (max: number, tooLong: (i: { max: number }) => string) =>
+	v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.maxLength(max, () => tooLong({ max })),
+		v.transform((s) => (s === '' ? null : s))
+	);
+
+const amount = v.pipe(
+	v.string(() => m.claimerr_amount()),
+	v.trim(),
+	v.nonEmpty(() => m.claimerr_amount_format()),
+	v.transform(poundsToPence),
+	v.number(() => m.claimerr_amount_format()),
+	v.minValue(1, () => m.claimerr_amount_zero()),
+	v.maxValue(1_000_000, () => m.claimerr_amount_max())
+);
 
 /** A cost the member paid: what it was for, how much, and for a taxi whether it was agreed. */
 export const paidLineSchema = v.object({
-	category: v.picklist(PAID_CATEGORIES, 'Choose what the cost was for'),
-	description: optionalText('what it was for', { max: 300 }),
-	amount: pounds('the amount'),
+	category: v.picklist(PAID_CATEGORIES, () => m.claimerr_category()),
+	description: optionalWords(300, m.claimerr_description_long),
+	amount,
 	taxi_agreed_adjustment: v.pipe(
 		v.optional(v.string(), ''),
 		v.transform((s) => s === 'yes')
@@ -146,15 +162,15 @@ export const paidLineSchema = v.object({
 
 export const mileageLineSchema = v.object({
 	miles: v.pipe(
-		v.string('Enter how many miles you travelled'),
+		v.string(() => m.claimerr_miles()),
 		v.trim(),
-		v.nonEmpty('Enter how many miles you travelled'),
+		v.nonEmpty(() => m.claimerr_miles()),
 		v.transform(milesInHundredths),
-		v.number('Enter the miles as a number, like 12 or 12.5'),
-		v.maxValue(200_000, 'Enter 2,000 miles or fewer')
+		v.number(() => m.claimerr_miles_format()),
+		v.maxValue(200_000, () => m.claimerr_miles_max())
 	),
-	vehicle: v.picklist(VEHICLES, 'Choose what you travelled in'),
-	description: optionalText('the journey', { max: 300 })
+	vehicle: v.picklist(VEHICLES, () => m.claimerr_vehicle()),
+	description: optionalWords(300, m.claimerr_journey_long)
 });
 
 /** A fee for time spent (when the claim is not for a meeting): hours and minutes. */
@@ -163,44 +179,50 @@ export const feeTimeSchema = v.pipe(
 		hours: v.pipe(
 			v.optional(v.string(), ''),
 			v.trim(),
-			v.regex(/^\d{0,2}$/, 'Enter hours as a whole number, like 3'),
+			v.regex(/^\d{0,2}$/, () => m.claimerr_hours()),
 			v.transform((s) => (s === '' ? 0 : Number(s)))
 		),
 		minutes: v.pipe(
 			v.optional(v.string(), ''),
 			v.trim(),
-			v.regex(/^\d{0,2}$/, 'Enter minutes as a whole number, like 30'),
+			v.regex(/^\d{0,2}$/, () => m.claimerr_minutes()),
 			v.transform((s) => (s === '' ? 0 : Number(s))),
-			v.maxValue(59, 'Enter minutes from 0 to 59')
+			v.maxValue(59, () => m.claimerr_minutes_max())
 		)
 	}),
 	v.transform((t) => t.hours * 60 + t.minutes),
-	v.check((m) => m > 0, 'Enter how long you spent'),
-	v.check((m) => m <= 1440, 'Enter 24 hours or less')
+	v.check(
+		(n) => n > 0,
+		() => m.claimerr_time()
+	),
+	v.check(
+		(n) => n <= 1440,
+		() => m.claimerr_time_max()
+	)
 );
 
 export const bankDetailsSchema = v.object({
-	account_name: text('the name on the account', { max: 70 }),
+	account_name: enter(() => m.claimerr_account_name(), 70, m.claimerr_account_name_long),
 	sort_code: v.pipe(
-		v.string('Enter the sort code'),
+		v.string(() => m.claimerr_sort_code()),
 		v.transform((s) => s.replace(/[\s-]/g, '')),
-		v.nonEmpty('Enter the sort code'),
-		v.regex(/^\d{6}$/, 'Enter a sort code of 6 numbers, like 30-94-05')
+		v.nonEmpty(() => m.claimerr_sort_code()),
+		v.regex(/^\d{6}$/, () => m.claimerr_sort_code_format())
 	),
 	account_number: v.pipe(
-		v.string('Enter the account number'),
+		v.string(() => m.claimerr_account_number()),
 		v.transform((s) => s.replace(/\s/g, '')),
-		v.nonEmpty('Enter the account number'),
-		v.regex(/^\d{8}$/, 'Enter an account number of 8 numbers, like 00733445')
+		v.nonEmpty(() => m.claimerr_account_number()),
+		v.regex(/^\d{8}$/, () => m.claimerr_account_number_format())
 	)
 });
 
 export const codeSchema = v.object({
 	code: v.pipe(
-		v.string('Enter the code from the email'),
+		v.string(() => m.claimerr_code()),
 		v.transform((s) => s.replace(/[\s-]/g, '')),
-		v.nonEmpty('Enter the code from the email'),
-		v.regex(/^\d{6}$/, 'The code is 6 numbers, like 123 456')
+		v.nonEmpty(() => m.claimerr_code()),
+		v.regex(/^\d{6}$/, () => m.claimerr_code_format())
 	)
 });
 
@@ -210,11 +232,17 @@ export const feeLimitSchema = v.object({
 		v.optional(v.string(), ''),
 		v.trim(),
 		v.transform((s) => (s === '' ? null : (poundsToPence(s) ?? Number.NaN))),
-		v.check((p) => p === null || Number.isInteger(p), 'Enter the limit in pounds, like 1000'),
-		v.check((p) => p === null || p <= 10_000_000, 'Enter a limit of £100,000 or less')
+		v.check(
+			(p) => p === null || Number.isInteger(p),
+			() => m.claimerr_limit()
+		),
+		v.check(
+			(p) => p === null || p <= 10_000_000,
+			() => m.claimerr_limit_max()
+		)
 	)
 });
 
 export const replySchema = v.object({
-	message: text('your reply', { max: 2000 })
+	message: enter(() => m.claimerr_reply(), 2000, m.claimerr_reply_long)
 });

@@ -1,6 +1,7 @@
 // Turning a submitted form into checked values, or into plain-words errors per field,
 // GOV.UK style. The same schemas run on the server (always) and may run in the browser.
 import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
 
 export type FieldErrors = Record<string, string>;
 
@@ -23,9 +24,7 @@ export function formValues(form: FormData): Record<string, string | string[]> {
  */
 function plain(issue: { message: string; received?: string }): string {
 	if (!/^Invalid (key|type):/.test(issue.message)) return issue.message;
-	return issue.received === 'undefined'
-		? 'Answer this question'
-		: 'Check this answer: it is not in a form we can take';
+	return issue.received === 'undefined' ? m.form_err_missing() : m.form_err_wrong_form();
 }
 
 export function parse<S extends v.GenericSchema>(

@@ -1,6 +1,7 @@
 // What a member hears about: topics, kinds of opportunity, and how often we email them.
 import * as v from 'valibot';
 import { OPPORTUNITY_TYPES, TOPICS, type OpportunityType } from '$lib/opportunities';
+import { m } from '$lib/paraglide/messages';
 import { capitalise, list } from './form';
 
 export const RHYTHMS = {
@@ -31,27 +32,19 @@ export const interestsSchema = (allowedTopics: readonly string[] = TOPICS) =>
 		topics: v.pipe(
 			v.optional(v.unknown(), []),
 			v.transform(list),
-			v.array(v.picklist([...allowedTopics], 'Choose topics from the list')),
+			v.array(v.picklist([...allowedTopics], () => m.hear_err_topics())),
 			v.transform(unique)
 		),
 		types: v.pipe(
 			v.optional(v.unknown(), []),
 			v.transform(list),
-			v.array(
-				v.picklist(
-					Object.keys(OPPORTUNITY_TYPES) as OpportunityType[],
-					'Choose kinds of opportunity from the list'
-				)
-			),
+			v.array(v.picklist(Object.keys(OPPORTUNITY_TYPES) as OpportunityType[], () => m.hear_err_types())),
 			v.transform(unique)
 		),
 		// A missing answer is an empty one, so it gets the same plain words.
 		rhythm: v.pipe(
 			v.optional(v.string(), ''),
-			v.picklist(
-				Object.keys(RHYTHMS) as NotifyRhythm[],
-				'Choose how often we should email you about new opportunities'
-			)
+			v.picklist(Object.keys(RHYTHMS) as NotifyRhythm[], () => m.hear_err_rhythm())
 		)
 	});
 

@@ -3,6 +3,7 @@ import { sendAccessibilityReport } from '$lib/server/accessibility-reports';
 import { accessibilityReportSchema } from '$lib/validation/accessibility-report';
 import { formValues, parse } from '$lib/validation/form';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = ({ url }) => {
 	const sent = url.searchParams.get('sent');
@@ -22,10 +23,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		const result = await sendAccessibilityReport(locals.db, parsed.data, getClientAddress());
 		if (!result.ok) {
-			const message =
-				result.reason === 'too_many'
-					? 'We have had a lot of reports from you in the last hour. Please try again later, or email or call us instead.'
-					: 'We could not send this. Check what you wrote and try again.';
+			const message = result.reason === 'too_many' ? m.a11y_err_too_many() : m.a11y_err_not_sent();
 			return fail(result.reason === 'too_many' ? 429 : 400, { values, errors: { kind: message } });
 		}
 		redirect(303, `/accessibility?sent=${result.id}#report-sent`);

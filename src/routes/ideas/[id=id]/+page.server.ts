@@ -10,7 +10,7 @@ const MODES: IdeaMode[] = ['written', 'audio', 'phone_call'];
 export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!locals.user) redirect(303, `/sign-in?next=/ideas/${params.id}`);
 	const call = await getCall(locals.db, Number(params.id));
-	if (!call) error(404, 'We could not find that call for ideas.');
+	if (!call) error(404, m.err_404_call());
 	return {
 		call,
 		open: isOpenCall(call),

@@ -3,6 +3,7 @@ import { getProfile, myLivedExperience, saveLivedExperience, updateProfile } fro
 import { myWaitingRequest } from '$lib/server/data-rights';
 import { formValues, parse, type FieldErrors } from '$lib/validation/form';
 import { profileSchema } from '$lib/validation/profile';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		myLivedExperience(locals.db, locals.user.id),
 		myWaitingRequest(locals.db, locals.user.id)
 	]);
-	if (!profile) error(404, 'We could not find your profile.');
+	if (!profile) error(404, m.profile_not_found());
 	return {
 		profile,
 		lived,
@@ -32,7 +33,7 @@ export const actions: Actions = {
 		if (!p.phone && p.contact_methods.some((m) => m === 'phone' || m === 'text')) {
 			return fail(400, {
 				values,
-				errors: { phone: 'Enter a phone number, so we can call or text you' } as FieldErrors
+				errors: { phone: m.profile_err_phone_needed() } as FieldErrors
 			});
 		}
 		const { lived_experience, ...changes } = p;

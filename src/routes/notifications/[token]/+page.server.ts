@@ -9,14 +9,13 @@ import { config } from '$lib/server/config';
 import { userClient } from '$lib/server/db/client';
 import { getInterests, setRhythm } from '$lib/server/interests';
 import { RHYTHMS, type NotifyRhythm } from '$lib/validation/interests';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
-
-const NOT_WORKING = 'This link does not work.';
 
 /** The member the link is for, acting as themselves (RLS applies), or a 404. */
 function memberFor(token: string) {
 	const id = readToken(config.jwtSecret, token);
-	if (!id) error(404, NOT_WORKING);
+	if (!id) error(404, m.unsub_not_working());
 	return { id, db: userClient({ id, role: 'member' }) };
 }
 
@@ -24,7 +23,7 @@ export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 	setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
 	const member = memberFor(params.token);
 	const interests = await getInterests(member.db, member.id);
-	if (!interests) error(404, NOT_WORKING);
+	if (!interests) error(404, m.unsub_not_working());
 	return { rhythm: interests.rhythm, changed: url.searchParams.has('changed') };
 };
 
@@ -35,12 +34,12 @@ export const actions: Actions = {
 		try {
 			form = await request.formData();
 		} catch {
-			return fail(400, { error: 'Choose one of the buttons.' });
+			return fail(400, { error: m.unsub_err_choose() });
 		}
 		const oneClick = form.get('List-Unsubscribe') === 'One-Click';
 		const rhythm = oneClick ? 'off' : String(form.get('rhythm') ?? '');
-		if (!(rhythm in RHYTHMS)) return fail(400, { error: 'Choose one of the buttons.' });
-		if (!(await setRhythm(member.db, member.id, rhythm as NotifyRhythm))) error(404, NOT_WORKING);
+		if (!(rhythm in RHYTHMS)) return fail(400, { error: m.unsub_err_choose() });
+		if (!(await setRhythm(member.db, member.id, rhythm as NotifyRhythm))) error(404, m.unsub_not_working());
 		// A mail client wants a plain success; a person gets the page again, showing what changed.
 		if (oneClick) return { stopped: true };
 		redirect(303, `/notifications/${params.token}?changed`);

@@ -7,11 +7,12 @@ import { getOpportunity } from '$lib/server/opportunities';
 import { listCriteria } from '$lib/server/recruitment';
 import { isSaved, save, unsave } from '$lib/server/saved';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = Number(params.id);
 	const opportunity = await getOpportunity(locals.db, id);
-	if (!opportunity) error(404, 'We could not find that opportunity. It may have been taken down.');
+	if (!opportunity) error(404, m.err_404_opportunity());
 	// Members who chose "easy read first" in their display settings get it unless they ask for standard.
 	const easyFirst = locals.display.easyRead === 'on';
 	const asked = url.searchParams.get('view');

@@ -4,13 +4,14 @@ import { requestSignIn, verifyCode } from '$lib/server/auth/sign-in';
 import { formValues, parse } from '$lib/validation/form';
 import { codeSchema } from '$lib/validation/sign-in';
 import { homeFor } from '$lib/server/auth/session';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 const REASONS = {
-	wrong: 'That code is not right. Check the email and enter the 6 numbers again.',
-	expired: 'That code has expired or has been used. Ask for a new code.',
-	too_many: 'That code has been tried too many times. Ask for a new code.',
-	limited: 'There have been a lot of tries from here in a short time. Wait 10 minutes and try again.'
+	wrong: m.signin_err_wrong,
+	expired: m.signin_err_expired,
+	too_many: m.signin_err_too_many,
+	limited: m.signin_err_limited
 } as const;
 
 export const load: PageServerLoad = ({ cookies, locals }) => {
@@ -30,7 +31,7 @@ export const actions: Actions = {
 		if (!result.ok) {
 			return fail(400, {
 				values,
-				errors: { code: REASONS[result.reason] },
+				errors: { code: REASONS[result.reason]() },
 				expired: result.reason === 'expired' || result.reason === 'too_many'
 			});
 		}
@@ -46,7 +47,7 @@ export const actions: Actions = {
 			return fail(429, {
 				values: {} as Record<string, string>,
 				errors: {
-					code: 'You have asked for a lot of codes in a short time. Use a code we have already sent, or wait an hour.'
+					code: m.signin_err_many_codes()
 				},
 				expired: false
 			});

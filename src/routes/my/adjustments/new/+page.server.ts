@@ -14,6 +14,7 @@ import {
 } from '$lib/server/adjustments';
 import { NOTHING_ASKED, requestSchema, scopeSchema, toItems, toValues } from '$lib/validation/adjustments';
 import { formValues, parse } from '$lib/validation/form';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -24,7 +25,7 @@ async function context(locals: App.Locals, url: URL) {
 	const opportunityId = Number(url.searchParams.get('opportunity'));
 	const takingPart = await listTakingPart(locals.db, user.id);
 	const part = takingPart.find((t) => t.opportunity_id === opportunityId);
-	if (!part) error(404, 'You can ask for adjustments only for something you are taking part in.');
+	if (!part) error(404, m.adjnew_err_not_taking_part());
 	const raw = url.searchParams.get('meeting');
 	let meetingId: number | null | undefined;
 	let scopeError: string | undefined;
@@ -36,7 +37,7 @@ async function context(locals: App.Locals, url: URL) {
 			(parsed.data.meeting === null || part.meetings.some((m) => m.id === parsed.data.meeting))
 		)
 			meetingId = parsed.data.meeting;
-		else scopeError = 'Choose a meeting, or all meetings';
+		else scopeError = m.adj_err_meeting();
 	}
 	return { user, part, meetingId, scopeError };
 }
@@ -70,7 +71,7 @@ function check(values: Record<string, string | string[]>) {
 	const parsed = parse(requestSchema, values, values);
 	if (!parsed.ok) return { ok: false as const, errors: parsed.errors };
 	const items = toItems(parsed.data);
-	if (items.length === 0) return { ok: false as const, errors: { 'travel.options': NOTHING_ASKED } };
+	if (items.length === 0) return { ok: false as const, errors: { 'travel.options': NOTHING_ASKED() } };
 	return { ok: true as const, items, share: parsed.data.share_with_organisers };
 }
 

@@ -1,11 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { BookingError, answerOffer, cancelBooking, getMyBooking } from '$lib/server/bookings';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!locals.user) redirect(303, `/sign-in?next=${encodeURIComponent(url.pathname)}`);
 	const booking = await getMyBooking(locals.db, locals.user.id, Number(params.id));
-	if (!booking) error(404, 'We could not find that booking.');
+	if (!booking) error(404, m.eventfb_not_found());
 	return { booking, notice: url.searchParams.get('done') };
 };
 

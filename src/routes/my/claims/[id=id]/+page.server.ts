@@ -15,6 +15,7 @@ import {
 	replyToQuery,
 	storeReceipt
 } from '$lib/server/claims';
+import { m } from '$lib/paraglide/messages';
 import { checkReceiptFile } from '$lib/server/uploads';
 import { ownClaim } from './load.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -126,8 +127,7 @@ export const actions: Actions = {
 		const field = `receipt-${lineId}`;
 		if (!line) redirect(303, `/my/claims/${claim.id}`);
 		const file = fileIn(form, field);
-		if (!file)
-			return fail(400, { form: 'receipt', errors: { [field]: 'Choose a photo or file of the receipt' } });
+		if (!file) return fail(400, { form: 'receipt', errors: { [field]: m.claim_err_receipt_missing() } });
 		const checked = await checkReceiptFile(file);
 		if (!checked.ok) return fail(400, { form: 'receipt', errors: { [field]: checked.error } });
 		const id = await storeReceipt(event.locals.db, event.locals.user!.id, checked.contentType, checked.bytes);

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { formValues, parse } from '$lib/validation/form';
 import { bankDetailsSchema, codeSchema } from '$lib/validation/claim';
 import { ClaimError, confirmBankChange, maskedBankDetails, requestBankChange } from '$lib/server/claims';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 const backOf = (value: unknown) => (/^[1-9]\d{0,14}$/.test(String(value ?? '')) ? String(value) : null);
@@ -46,16 +47,13 @@ export const actions: Actions = {
 				step: 'code' as const,
 				requestId,
 				back,
-				errors: { code: 'That code is not right. Check the email and try again' }
+				errors: { code: m.bank_err_code_wrong() }
 			});
 		if (outcome !== 'ok')
 			return fail(400, {
 				step: 'details' as const,
 				errors: {
-					account_name:
-						outcome === 'too_many'
-							? 'That code was tried too many times. Enter your details again for a new code'
-							: 'That code has run out or been used. Enter your details again for a new code'
+					account_name: outcome === 'too_many' ? m.bank_err_too_many() : m.bank_err_code_used()
 				},
 				values: { back }
 			});

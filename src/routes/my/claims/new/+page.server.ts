@@ -46,7 +46,7 @@ export const actions: Actions = {
 				const state = claimWindow(day, ukToday(), rules.settings.window_days).state;
 				if (state === 'not_yet') errors.day = m.claimnew_err_future();
 				else if (state === 'too_late')
-					errors.day = `The date must be in the last ${rules.settings.window_days} days. For anything older, contact the team`;
+					errors.day = m.claimnew_err_too_late({ days: rules.settings.window_days });
 				else activityOn = day;
 			}
 		} else {

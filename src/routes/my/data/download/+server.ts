@@ -2,9 +2,10 @@
 import { error } from '@sveltejs/kit';
 import { myData } from '$lib/server/data-rights';
 import type { RequestHandler } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 export const GET: RequestHandler = async ({ locals }) => {
-	if (!locals.user) error(401, 'Sign in to download your data.');
+	if (!locals.user) error(401, m.err_401_download());
 	const data = await myData(locals.db);
 	const day = new Date().toISOString().slice(0, 10);
 	return new Response(JSON.stringify(data, null, 2), {

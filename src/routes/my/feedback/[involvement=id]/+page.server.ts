@@ -3,12 +3,13 @@ import { giveFeedback, myFeedbackActivities } from '$lib/server/projects';
 import { parseFeedback } from '$lib/projects';
 import { formValues } from '$lib/validation/form';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const activity = (await myFeedbackActivities(locals.db)).find(
 		(a) => a.involvement_id === Number(params.involvement)
 	);
-	if (!activity) error(404, 'We could not find that activity.');
+	if (!activity) error(404, m.err_404_activity());
 	const chosen = url.searchParams.get('form');
 	const easy = chosen === 'easy' || (chosen !== 'standard' && locals.display?.easyRead === 'on');
 	return { activity, easy, requestKey: crypto.randomUUID() };
@@ -21,7 +22,7 @@ export const actions: Actions = {
 		const parsed = parseFeedback(form);
 		if (!parsed.ok) return fail(400, { values: formValues(form), errors: parsed.errors });
 		const result = await giveFeedback(locals.db, Number(params.involvement), parsed.data);
-		if (result === 'not_allowed') error(404, 'We could not find that activity.');
+		if (result === 'not_allowed') error(404, m.err_404_activity());
 		if (result === 'already_given') return fail(409, { values: formValues(form), already: true });
 		redirect(303, '/my/feedback?given');
 	}

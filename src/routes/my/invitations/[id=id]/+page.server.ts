@@ -1,8 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { answerInvitation, getInvitation } from '$lib/server/matching';
 import type { Actions, PageServerLoad } from './$types';
-
-const NOT_FOUND = 'We could not find that invitation.';
+import { m } from '$lib/paraglide/messages';
 
 function isOpen(o: { status: string; closes_at: string | null }): boolean {
 	return o.status === 'published' && (!o.closes_at || Date.parse(o.closes_at) > Date.now());
@@ -15,7 +14,7 @@ const nextStep = (o: { id: number; type: string }) =>
 export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!locals.user) redirect(303, `/sign-in?next=/my/invitations/${params.id}`);
 	const invitation = await getInvitation(locals.db, Number(params.id));
-	if (!invitation || invitation.member_id !== locals.user.id) error(404, NOT_FOUND);
+	if (!invitation || invitation.member_id !== locals.user.id) error(404, m.err_404_invitation());
 	return { invitation, open: isOpen(invitation.opportunity), next: nextStep(invitation.opportunity) };
 };
 
@@ -23,12 +22,13 @@ export const actions: Actions = {
 	accept: async ({ locals, params }) => {
 		if (!locals.user) redirect(303, `/sign-in?next=/my/invitations/${params.id}`);
 		const invitation = await getInvitation(locals.db, Number(params.id));
-		if (!invitation || !(await answerInvitation(locals.db, invitation.id, true))) error(404, NOT_FOUND);
+		if (!invitation || !(await answerInvitation(locals.db, invitation.id, true)))
+			error(404, m.err_404_invitation());
 		redirect(303, nextStep(invitation.opportunity));
 	},
 	decline: async ({ locals, params }) => {
 		if (!locals.user) redirect(303, `/sign-in?next=/my/invitations/${params.id}`);
-		if (!(await answerInvitation(locals.db, Number(params.id), false))) error(404, NOT_FOUND);
+		if (!(await answerInvitation(locals.db, Number(params.id), false))) error(404, m.err_404_invitation());
 		redirect(303, `/my/invitations/${params.id}`);
 	}
 };

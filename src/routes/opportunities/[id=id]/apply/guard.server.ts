@@ -3,6 +3,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { applyContext, firstUnanswered, type ApplyContext } from '$lib/server/applications';
 import { getEventSettings } from '$lib/server/bookings';
+import { m } from '$lib/paraglide/messages';
 
 export interface Member {
 	id: string;
@@ -18,7 +19,7 @@ export async function memberContext(
 	if (!locals.user) redirect(303, `/sign-in?next=${encodeURIComponent(url.pathname)}`);
 	if (await getEventSettings(locals.db, id)) redirect(303, `/opportunities/${id}`);
 	const context = await applyContext(locals.db, locals.user.id, id);
-	if (!context) error(404, 'We could not find that opportunity. It may have been taken down.');
+	if (!context) error(404, m.err_404_opportunity());
 	const { id: memberId, email, preferredName, fullName } = locals.user;
 	return { member: { id: memberId, email, name: preferredName || fullName }, context };
 }

@@ -2,17 +2,17 @@
 import { error } from '@sveltejs/kit';
 import { calendarOf, getMyBooking } from '$lib/server/bookings';
 import type { RequestHandler } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 export const GET: RequestHandler = async ({ locals, params }) => {
-	if (!locals.user) error(401, 'Sign in to get your calendar file.');
+	if (!locals.user) error(401, m.err_401_calendar());
 	const booking = await getMyBooking(locals.db, locals.user.id, Number(params.id));
-	if (!booking) error(404, 'We could not find that booking.');
+	if (!booking) error(404, m.eventfb_not_found());
 	const ics = calendarOf(booking, {
 		email: locals.user.email,
 		name: locals.user.preferredName ?? locals.user.fullName
 	});
-	if (!ics)
-		error(404, 'There is no calendar file: you do not have a place, or the event has no time set yet.');
+	if (!ics) error(404, m.err_404_calendar());
 	return new Response(ics, {
 		headers: {
 			'content-type': 'text/calendar; charset=utf-8',

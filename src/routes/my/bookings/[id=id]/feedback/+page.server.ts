@@ -1,11 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { BookingError, getMyBooking, giveFeedback } from '$lib/server/bookings';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!locals.user) redirect(303, `/sign-in?next=${encodeURIComponent(url.pathname)}`);
 	const booking = await getMyBooking(locals.db, locals.user.id, Number(params.id));
-	if (!booking) error(404, 'We could not find that booking.');
+	if (!booking) error(404, m.eventfb_not_found());
 	return {
 		booking: { id: booking.id, title: booking.title, feedback: booking.feedback, attended: booking.attended }
 	};
@@ -21,8 +22,8 @@ export const actions: Actions = {
 		const rating = String(form.get('rating') ?? '');
 		const comment = String(form.get('comment') ?? '').trim();
 		const errors: Record<string, string> = {};
-		if (!RATINGS.includes(rating as (typeof RATINGS)[number])) errors.rating = 'Choose good, OK or not good';
-		if (comment.length > 2000) errors.comment = 'What you write must be 2,000 characters or fewer';
+		if (!RATINGS.includes(rating as (typeof RATINGS)[number])) errors.rating = m.eventfb_err_rating();
+		if (comment.length > 2000) errors.comment = m.eventfb_err_long();
 		if (Object.keys(errors).length) return fail(400, { errors, values: { rating, comment } });
 		try {
 			await giveFeedback(locals.db, id, rating as (typeof RATINGS)[number], comment || null);

@@ -12,6 +12,7 @@ import {
 	submitClaim,
 	totalsFor
 } from '$lib/server/claims';
+import { m } from '$lib/paraglide/messages';
 import { ownClaim } from '../load.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -50,9 +51,8 @@ export const actions: Actions = {
 		const values = formValues(await event.request.formData());
 		const errors: Record<string, string> = {};
 		const method = String(values.method ?? '') as PaymentMethod;
-		if (!PAYMENT_METHODS.includes(method)) errors.method = 'Choose how you want to be paid';
-		if (values.declaration !== 'yes')
-			errors.declaration = 'Tick the box to confirm what you are claiming is true';
+		if (!PAYMENT_METHODS.includes(method)) errors.method = m.claimcheck_err_method();
+		if (values.declaration !== 'yes') errors.declaration = m.claimcheck_err_declaration();
 		if (Object.keys(errors).length) return fail(400, { errors, values });
 		const key = /^[0-9a-f-]{36}$/.test(String(values.key)) ? String(values.key) : randomUUID();
 		try {

@@ -11,6 +11,7 @@ import { checkAudioFile } from '$lib/server/uploads';
 import { checkAnswer, readIntent } from '$lib/validation/application';
 import { memberContext } from '../guard.server';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 /** The question at this position, for a member whose draft is open; anyone else goes where they belong. */
 function questionFor(context: ApplyContext, position: string): Question {
@@ -20,7 +21,7 @@ function questionFor(context: ApplyContext, position: string): Question {
 	if (application.status !== 'draft') redirect(303, `/my/applications/${application.id}`);
 	if (!context.open) redirect(303, base);
 	const question = context.questions.find((q) => q.position === Number(position));
-	if (!question) error(404, 'We could not find that question.');
+	if (!question) error(404, m.err_404_question());
 	return question;
 }
 
