@@ -9,5 +9,6 @@ import * as m from '$lib/paraglide/messages';
 export function fail(context: string, error: { message: string; code?: string }): never {
 	if (error.code === 'still_working' || error.message === 'still_working')
 		httpError(409, { message: m.fault_still_working_text(), stillWorking: true });
-	throw new Error(`${context}: ${error.message}`);
+	// An error with no words at all is a reply cut short on its way (the API or database restarting).
+	throw new Error(`${context}: ${error.message || 'The database API is not answering (an empty reply)'}`);
 }
