@@ -208,6 +208,33 @@ describe.skipIf(skipReason)('faults', () => {
 		}
 	});
 
+	it('sending a claim or an application while the same sending is still running: "still working" too', async () => {
+		const claim = Number(
+			(await db.query('select id from public.claims where member_id = $1 limit 1', [memberId])).rows[0].id
+		);
+		for (const [fn, args, scope] of [
+			['submit_claim', { claim, method: 'bank' }, `submit_claim:${claim}`],
+			['submit_application', { application: 1 }, 'submit_application:1']
+		] as const) {
+			const key = crypto.randomUUID();
+			// The first request, still running: it holds its key.
+			const holder = new pg.Client({ connectionString: stack.cluster.url });
+			await holder.connect();
+			try {
+				await holder.query('begin');
+				await holder.query('select private.hold_request_key($1, $2)', [scope, key]);
+				const { error, status } = await member.rpc(fn, { ...args, request_key: key });
+				expect({ fn, code: error?.message, status }).toEqual({ fn, code: 'still_working', status: 409 });
+				await holder.query('commit');
+				// Once it is done, the same key is looked at afresh (here refused for its own reasons).
+				const after = await member.rpc(fn, { ...args, request_key: key });
+				expect(after.error?.message, fn).not.toBe('still_working');
+			} finally {
+				await holder.end();
+			}
+		}
+	});
+
 	const build = resolve(import.meta.dirname, '../../build/index.js');
 	it.skipIf(!existsSync(build))(
 		'the portal: "still working" in plain words; while Postgres is down the plain 503 page; then back by itself',
