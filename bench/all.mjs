@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
-const BENCHES = ['page-weight.mjs', 'queries.mjs', 'server-speed.mjs', 'lighthouse.mjs'];
+const BENCHES = ['page-weight.mjs', 'queries.mjs', 'server-speed.mjs', 'faults.mjs', 'lighthouse.mjs'];
 const args = process.argv.slice(2);
 
 function run(file) {

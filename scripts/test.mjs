@@ -107,7 +107,11 @@ try {
 		console.log('\nEmptying TEST_DATABASE_URL for a fresh run on the PostgreSQL server…');
 		await wipeServer(server.databaseUrl);
 		stack = await startStack(server, { log: (line) => console.log(`  ${line}`), forTests: true });
-		await part('integration (PostgreSQL server)', () => integration(stack.env, []));
+		// The fault test (tests/integration/faults.test.ts) runs in this phase only, on a server of its own.
+		const files = only === 'integration' ? process.argv.slice(3) : [];
+		await part('integration (PostgreSQL server)', () =>
+			integration({ ...stack.env, TEST_FAULTS: '1' }, files)
+		);
 	}
 } catch (error) {
 	failed = true;

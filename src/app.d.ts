@@ -14,11 +14,15 @@ declare global {
 			display: DisplaySettings;
 			/** The page's language (src/lib/i18n/locale.ts). */
 			locale: import('$lib/i18n/locale').Locale;
+			/** Set by handleError when the data service could not be reached: the page goes out as 503. */
+			unreachable?: boolean;
 		}
 		interface Error {
 			message: string;
 			/** The data service could not be reached (src/lib/server/unreachable.ts). */
 			unreachable?: boolean;
+			/** The same form is still being saved by an earlier request (409). */
+			stillWorking?: boolean;
 		}
 	}
 }

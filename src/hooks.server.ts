@@ -140,10 +140,49 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(crossSiteForms, authenticate, display, headers);
+/**
+ * While the data service is down or restarting, a page that could not load goes out as 503 with
+ * Retry-After (not 500): the plain "we can't reach the service, your work is safe" page.
+ */
+const serviceDown: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (error) {
+		// Before any page could start (reading the session): the same words on a bare page.
+		if (!isUnreachable(error)) throw error;
+		console.error(`The data service could not be reached: ${error instanceof Error ? error.message : error}`);
+		const heading = escapeHtml(m.error_unreachable());
+		const html =
+			`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+			`<title>${heading} – ${escapeHtml(m.title_suffix())}</title></head><body>` +
+			`<h1>${heading}</h1><p>${escapeHtml(m.error_unreachable_text())}</p><p><a href="/opportunities">${escapeHtml(m.error_go_opportunities())}</a></p></body></html>`;
+		return new Response(html, {
+			status: 503,
+			headers: {
+				...securityHeaders(event.url),
+				'content-type': 'text/html; charset=utf-8',
+				'content-security-policy': NON_PAGE_CSP,
+				'cache-control': 'no-store',
+				'retry-after': '5'
+			}
+		});
+	}
+	if (!event.locals.unreachable || response.status !== 500) return response;
+	const headers = new Headers(response.headers);
+	headers.set('retry-after', '5');
+	headers.set('cache-control', 'no-store');
+	return new Response(response.body, { status: 503, headers });
+};
 
-export const handleError: HandleServerError = ({ error, status }) => {
+const escapeHtml = (text: string) =>
+	text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+export const handle = sequence(serviceDown, crossSiteForms, authenticate, display, headers);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isUnreachable(error)) {
+		event.locals.unreachable = true;
 		// The service is down or restarting: one plain line in the log, a plain page for the member.
 		console.error(`The data service could not be reached: ${error instanceof Error ? error.message : error}`);
 		return { message: m.error_unreachable_text(), unreachable: true };

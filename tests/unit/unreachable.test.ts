@@ -7,6 +7,7 @@ describe('an unreachable data service', () => {
 			'Opportunities: TypeError: fetch failed',
 			'Sign-in: The database API is not answering',
 			'Claims: Database client error. Retrying the connection.',
+			'Opportunities: Database connection error. Retrying the connection.',
 			'Claims: Could not query the database for the schema cache. Retrying.',
 			'connect ECONNREFUSED 127.0.0.1:54321',
 			'terminating connection due to administrator command',

@@ -6,7 +6,7 @@ const SIGNS = [
 	/not answering/i, // the local gateway, when PostgREST is down
 	/PGRST00[0-3]/, // PostgREST: cannot connect to or lost the database
 	/could not connect|connection (refused|terminated|reset)|terminating connection|database system is (starting up|shutting down)/i,
-	/Database client error|schema cache/i
+	/Database (client|connection) error|Retrying the connection|schema cache/i
 ];
 
 export function isUnreachable(error: unknown): boolean {
