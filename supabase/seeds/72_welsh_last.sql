@@ -16,8 +16,10 @@ values
     now() - interval '140 days', now() - interval '140 days')
 on conflict (id) do nothing;
 
+-- Their steering group seat ended yesterday, so the sitting group (12 in the demo) is unchanged.
 insert into public.involvements (member_id, opportunity_id, role, starts_on, ends_on, created_at)
-select p.id, o.id, r.role, o.starts_on, o.ends_on, now() - interval '100 days'
+select p.id, o.id, r.role, o.starts_on,
+  case when r.role = 'Steering group member' then current_date - 1 else o.ends_on end, now() - interval '100 days'
 from public.profiles p
 cross join public.opportunities o
 join (values
