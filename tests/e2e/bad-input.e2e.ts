@@ -118,8 +118,10 @@ const sessionCookie = (token: string, origin: string) => ({
 	sameSite: 'Lax' as const
 });
 
+type Counts = Record<'claims' | 'lines' | 'uploads' | 'adjustments' | 'saved', number>;
+
 /** How many rows this member has where a form post could write. */
-async function counts(m: Member): Promise<Record<string, number>> {
+async function counts(m: Member): Promise<Counts> {
 	const db = service();
 	const count = async (table: string, column: string, value: string | number) => {
 		const { count, error } = await db
@@ -374,8 +376,8 @@ test.describe('bad input over the endpoints', () => {
 					expect(res.status, `${action.path} ${JSON.stringify(values).slice(0, 300)}`).toBeLessThan(500);
 					expect(explains(res.status, body), `${action.path}: a 400 without a message`).toBe(true);
 					const after = await counts(m);
-					for (const key of Object.keys(before)) {
-						const added = after[key]! - before[key]!;
+					for (const key of Object.keys(before) as (keyof Counts)[]) {
+						const added = after[key] - before[key];
 						// Only a success (the next page, or this one again) may add or remove a row, and one at most.
 						if (res.status !== 303 && res.status !== 200)
 							expect(added, `${action.path}: ${key} changed, answered ${res.status}`).toBe(0);
