@@ -58,8 +58,7 @@ try {
 		},
 		{
 			name: 'open opportunities (the list page)',
-			sql: `select id, type, title, summary, location_type, location, closes_at, status, topics, places, payment,
-				time_commitment, starts_on, updated_at, published_at, created_at, easy_read, description, ends_on, schedule
+			sql: `select id, type, title, summary, title_cy, summary_cy, location_type, closes_at, status, published_at
 				from public.opportunities where status = 'published' and (closes_at is null or closes_at >= '${nowIso}')
 				order by closes_at asc nulls last, id limit 200`
 		},

@@ -51,6 +51,21 @@ export interface EasyReadPoint {
 	pictogram: PictogramKey | null;
 }
 
+/** What a list of opportunities shows of each (a card): no full text. */
+export type ListedOpportunity = Pick<
+	Opportunity,
+	| 'id'
+	| 'type'
+	| 'title'
+	| 'summary'
+	| 'title_cy'
+	| 'summary_cy'
+	| 'location_type'
+	| 'closes_at'
+	| 'status'
+	| 'published_at'
+>;
+
 export interface Opportunity {
 	id: number;
 	type: OpportunityType;

@@ -125,8 +125,13 @@ export interface LocalisedOpportunity {
  * English, marked lang="en" so screen readers and read aloud say it as English.
  */
 export function localised(
-	o: Pick<Opportunity, 'title' | 'summary' | 'description' | 'easy_read'> &
-		Partial<Pick<Opportunity, 'title_cy' | 'summary_cy' | 'description_cy' | 'easy_read_cy'>>,
+	o: Pick<Opportunity, 'title' | 'summary'> &
+		Partial<
+			Pick<
+				Opportunity,
+				'description' | 'easy_read' | 'title_cy' | 'summary_cy' | 'description_cy' | 'easy_read_cy'
+			>
+		>,
 	locale: Locale
 ): LocalisedOpportunity {
 	const welsh = locale === 'cy';
@@ -137,12 +142,13 @@ export function localised(
 	const text = (v: string) => v.trim().length > 0;
 	const title = pick(o.title_cy, o.title, text);
 	const summary = pick(o.summary_cy, o.summary, text);
-	const description = o.description.trim()
+	// A list's card has no full text: only the title and summary.
+	const description = o.description?.trim()
 		? pick(o.description_cy, o.description, text)
 		: { value: '', lang: undefined };
 	const easyRead =
-		o.easy_read.length > 0 || (o.easy_read_cy?.length ?? 0) > 0
-			? pick(o.easy_read_cy, o.easy_read, (v) => v.length > 0)
+		(o.easy_read?.length ?? 0) > 0 || (o.easy_read_cy?.length ?? 0) > 0
+			? pick(o.easy_read_cy, o.easy_read ?? [], (v) => v.length > 0)
 			: { value: [], lang: undefined };
 	const englishOnly = [title, summary, description, easyRead].some((w) => w.lang === 'en');
 	return { title, summary, description, easyRead, englishOnly };

@@ -2,7 +2,7 @@
 // staff see suggestions only through staff_suggested_members(), which returns names and those shared
 // words (never access needs). Invitations are written by functions; the member answers them.
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Opportunity } from '$lib/opportunities';
+import type { ListedOpportunity } from '$lib/opportunities';
 import { fits, whyFits, type MatchingProfile, type Reasons } from '$lib/matching';
 import { fail } from './db/fail';
 import { listOpen } from './opportunities';
@@ -29,7 +29,7 @@ export async function saveMatchingProfile(db: SupabaseClient, p: MatchingProfile
 }
 
 export interface Fit {
-	opportunity: Opportunity;
+	opportunity: ListedOpportunity;
 	reasons: Reasons;
 }
 

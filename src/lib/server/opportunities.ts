@@ -3,6 +3,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import {
 	CLOSING_SOON_DAYS,
+	type ListedOpportunity,
 	TOPICS,
 	type LocationType,
 	type Opportunity,
@@ -14,6 +15,10 @@ import { fail } from './db/fail';
 
 const LIST_COLUMNS =
 	'id, type, title, summary, location_type, location, closes_at, status, topics, places, payment, time_commitment, starts_on, updated_at, published_at, created_at, easy_read, description, ends_on, schedule, title_cy, summary_cy, easy_read_cy';
+
+/** The columns a list of open opportunities shows (see ListedOpportunity): no full text, no easy read. */
+export const OPEN_LIST_COLUMNS =
+	'id, type, title, summary, title_cy, summary_cy, location_type, closes_at, status, published_at';
 
 export interface Filters {
 	q: string;
@@ -51,10 +56,10 @@ export async function listOpen(
 	filters: Partial<Filters> = {},
 	now = new Date(),
 	language: 'en' | 'cy' = 'en'
-): Promise<Opportunity[]> {
+): Promise<ListedOpportunity[]> {
 	let query = db
 		.from('opportunities')
-		.select(LIST_COLUMNS)
+		.select(OPEN_LIST_COLUMNS)
 		.eq('status', 'published')
 		.or(`closes_at.is.null,closes_at.gte."${now.toISOString()}"`);
 	if (filters.type) query = query.eq('type', filters.type);
@@ -75,7 +80,7 @@ export async function listOpen(
 		.order('id')
 		.limit(200);
 	if (error) fail('Opportunities', error);
-	return data as Opportunity[];
+	return data as ListedOpportunity[];
 }
 
 export async function getOpportunity(db: SupabaseClient, id: number): Promise<Opportunity | null> {

@@ -2,6 +2,7 @@
 // A file is judged by its content, never by its name or the type the browser claims. Queries run as
 // the visitor, so Row Level Security decides who may read a file: its owner, or staff.
 import { createHash } from 'node:crypto';
+import { constants as zlibConstants, inflateSync } from 'node:zlib';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { audioSizeProblem } from '$lib/validation/application';
 import { fail } from './db/fail';
@@ -176,17 +177,172 @@ export const NOT_A_RECEIPT =
 	'The file you chose is not a photo or PDF we can use. Choose a photo (JPEG, PNG or HEIC) or a PDF of the receipt';
 export const RECEIPT_TOO_BIG =
 	'The receipt must be smaller than 10 MB. Take the photo again at a smaller size, or choose a smaller file';
+export const PHOTO_TOO_LARGE =
+	'The photo is too large for us to open (more than 100 megapixels, or wider or taller than 20,000 dots). Take the photo again at a smaller size, or choose a PDF of the receipt';
+export const PDF_WITH_ACTIONS =
+	'The PDF you chose has things in it that run by themselves, such as scripts or other files. Save or print the receipt as a new PDF, or take a photo of it instead';
+export const PDF_UNREADABLE =
+	'We could not look inside the PDF you chose. Save or print the receipt as a new PDF, or take a photo of it instead';
+
+/** Largest photo we accept, in pixels and on either side: a few KB can claim a picture of gigabytes. */
+export const MAX_PHOTO_PIXELS = 100_000_000;
+export const MAX_PHOTO_SIDE = 20_000;
+
+const u16 = (b: Uint8Array, at: number) => (b[at]! << 8) | b[at + 1]!;
+const u32 = (b: Uint8Array, at: number) =>
+	((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+
+/**
+ * A photo's width and height as its header states them (what a viewer would try to decode), or null
+ * if the header does not say. PNG: the IHDR chunk. JPEG: the first start-of-frame marker. HEIC/HEIF:
+ * the largest "ispe" (image spatial extents) property, which for a tiled photo is the whole grid.
+ */
+export function photoSize(bytes: Uint8Array, contentType: string): { width: number; height: number } | null {
+	const b = bytes;
+	if (contentType === 'image/png') {
+		if (b.length < 24 || !ascii(b, 12, 'IHDR')) return null;
+		return { width: u32(b, 16), height: u32(b, 20) };
+	}
+	if (contentType === 'image/jpeg') {
+		let at = 2;
+		while (at + 4 <= b.length) {
+			if (b[at] !== 0xff) return null;
+			const marker = b[at + 1]!;
+			if (marker === 0xff) {
+				at += 1; // fill byte
+				continue;
+			}
+			if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {
+				at += 2; // markers without a length
+				continue;
+			}
+			if (marker === 0xd9 || marker === 0xda) return null; // end, or the picture data before any frame
+			const isFrame =
+				marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+			if (isFrame) return at + 9 <= b.length ? { width: u16(b, at + 7), height: u16(b, at + 5) } : null;
+			at += 2 + u16(b, at + 2);
+		}
+		return null;
+	}
+	if (contentType === 'image/heic' || contentType === 'image/heif') {
+		// The properties sit in the "meta" box near the start; look through the first megabyte.
+		let best: { width: number; height: number } | null = null;
+		const end = Math.min(b.length, 1024 * 1024) - 16;
+		for (let at = 4; at <= end; at++) {
+			if (b[at] !== 0x69 || !ascii(b, at, 'ispe') || u32(b, at - 4) !== 20) continue;
+			const width = u32(b, at + 8);
+			const height = u32(b, at + 12);
+			if (!best || width * height > best.width * best.height) best = { width, height };
+		}
+		return best;
+	}
+	return null;
+}
+
+/** Whether a photo's stated size is more than a viewer should be asked to decode. */
+export function photoTooLarge(size: { width: number; height: number } | null): boolean {
+	if (!size) return false;
+	return (
+		size.width > MAX_PHOTO_SIDE || size.height > MAX_PHOTO_SIDE || size.width * size.height > MAX_PHOTO_PIXELS
+	);
+}
+
+// PDF names that make a reader do something by itself: run a script, open or launch something, carry
+// another file, submit a form or play embedded media. A name may be written with #xx escapes.
+const PDF_ACTIVE_NAMES = new Set([
+	'JavaScript',
+	'JS',
+	'Launch',
+	'EmbeddedFile',
+	'EmbeddedFiles',
+	'RichMedia',
+	'SubmitForm',
+	'ImportData',
+	'GoToE',
+	'XFA',
+	'AA'
+]);
+const PDF_NAME = /\/([^\s/[\]<>(){}%]*)/g;
+const decodeName = (raw: string) =>
+	raw.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+/** Most bytes the check will inflate from a PDF's compressed object streams, in all. */
+const MAX_INFLATED = 32 * 1024 * 1024;
+
+/** Something in this PDF text that would act by itself, or null. */
+function activeName(text: string): string | null {
+	for (const match of text.matchAll(PDF_NAME)) {
+		const name = decodeName(match[1]!);
+		if (PDF_ACTIVE_NAMES.has(name)) return name;
+		// Opening at a page ("[3 0 R /Fit]") is harmless; anything else that runs on opening is not.
+		if (name === 'OpenAction') {
+			const after = text.slice(match.index + match[0].length).trimStart();
+			if (!after.startsWith('[')) return name;
+		}
+	}
+	return null;
+}
+
+/**
+ * What a PDF holds that would act by itself (a script, a launch or open action, an embedded file), or
+ * 'unreadable' when a compressed object stream, where such things can hide, cannot be read; else null.
+ */
+export function pdfProblem(bytes: Uint8Array): string | 'unreadable' | null {
+	const text = new TextDecoder('latin1').decode(bytes);
+	const found = activeName(text);
+	if (found) return found;
+	// Objects packed into compressed object streams (/Type /ObjStm) are read after inflating them.
+	let budget = MAX_INFLATED;
+	const streams = /(?<!end)stream\r?\n/g;
+	for (const match of text.matchAll(streams)) {
+		const start = match.index + match[0].length;
+		const head = text.slice(Math.max(0, match.index - 1024), match.index);
+		const dict = head.slice(head.lastIndexOf('obj') + 3);
+		if (!/\/Type\s*\/ObjStm/.test(decodeName(dict))) continue;
+		const end = text.indexOf('endstream', start);
+		if (end < 0) return 'unreadable';
+		const flate = /\/Filter\s*(\[\s*)?\/FlateDecode\s*\]?\s*[/>]/.test(dict);
+		if (!flate && /\/Filter/.test(dict)) return 'unreadable';
+		let inner: string;
+		try {
+			const raw = bytes.subarray(start, end);
+			const out = flate
+				? inflateSync(raw, { maxOutputLength: budget, finishFlush: zlibConstants.Z_SYNC_FLUSH })
+				: Buffer.from(raw);
+			budget -= out.length;
+			inner = out.toString('latin1');
+		} catch {
+			return 'unreadable';
+		}
+		const hidden = activeName(inner);
+		if (hidden) return hidden;
+		if (budget <= 0) return 'unreadable';
+	}
+	return null;
+}
 
 export type ReceiptCheck =
 	{ ok: true; contentType: string; bytes: Uint8Array } | { ok: false; error: string };
 
-/** Reads an uploaded file and checks it is a receipt of an accepted kind and size. */
+/**
+ * Reads an uploaded file and checks it is a receipt of an accepted kind and size: judged by its
+ * content (not its name), a photo no larger than a viewer can safely open, a PDF with nothing in it
+ * that runs by itself.
+ */
 export async function checkReceiptFile(file: Blob): Promise<ReceiptCheck> {
 	if (file.size > MAX_RECEIPT_BYTES) return { ok: false, error: RECEIPT_TOO_BIG };
 	if (file.size === 0) return { ok: false, error: NOT_A_RECEIPT };
 	const bytes = new Uint8Array(await file.arrayBuffer());
+	if (bytes.length > MAX_RECEIPT_BYTES) return { ok: false, error: RECEIPT_TOO_BIG };
 	const contentType = sniffReceipt(bytes);
-	return contentType ? { ok: true, contentType, bytes } : { ok: false, error: NOT_A_RECEIPT };
+	if (!contentType) return { ok: false, error: NOT_A_RECEIPT };
+	if (contentType === 'application/pdf') {
+		const problem = pdfProblem(bytes);
+		if (problem === 'unreadable') return { ok: false, error: PDF_UNREADABLE };
+		if (problem) return { ok: false, error: PDF_WITH_ACTIONS };
+	} else if (photoTooLarge(photoSize(bytes, contentType))) {
+		return { ok: false, error: PHOTO_TOO_LARGE };
+	}
+	return { ok: true, contentType, bytes };
 }
 
 export function sha256(bytes: Uint8Array): string {

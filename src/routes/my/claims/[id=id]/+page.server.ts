@@ -154,7 +154,9 @@ export const actions: Actions = {
 		const parsed = parse(replySchema, values, values);
 		if (!parsed.ok) return fail(400, { form: 'reply', errors: parsed.errors, values });
 		try {
-			await replyToQuery(event.locals.db, claim.id, parsed.data.message, String(values.key || randomUUID()));
+			// A key that is not one the page made (a tampered form) counts as none: the reply is sent once.
+			const key = UUID.test(String(values.key ?? '')) ? String(values.key) : randomUUID();
+			await replyToQuery(event.locals.db, claim.id, parsed.data.message, key);
 		} catch (e) {
 			if (e instanceof ClaimError)
 				return fail(400, { form: 'reply', errors: { message: e.message }, values });
