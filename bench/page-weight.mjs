@@ -3,7 +3,7 @@
 // Targets for member pages: JavaScript ≤ 50 KB and everything ≤ 150 KB; staff pages: JavaScript ≤ 120 KB.
 // Signed-in pages are measured with a session of the demo member (Alex) or the demo admin.
 // Runs its own stack (ports moved by TEST_PORT_OFFSET) and production build, or measures BENCH_URL
-// (public pages only) if given.
+// (public pages only) if given. BENCH_FILES=1 also lists each page's JavaScript files by size.
 import { preflight } from '../scripts/lib/preflight.mjs';
 
 preflight();
@@ -114,7 +114,13 @@ try {
 		const images = new Set(
 			[...html.matchAll(/<img[^>]+src="([^"]+)"/g)].map((m) => m[1]).filter((src) => src.startsWith('/'))
 		);
-		const js = javascriptOf(html).reduce((n, a) => n + compressed(a), 0);
+		const scripts = javascriptOf(html);
+		const js = scripts.reduce((n, a) => n + compressed(a), 0);
+		if (process.env.BENCH_FILES === '1') {
+			console.log(`\n${route}: JavaScript files (KB after brotli)`);
+			for (const a of scripts.toSorted((x, y) => compressed(y) - compressed(x)))
+				console.log(`  ${kb(compressed(a)).padStart(5)} ${a}`);
+		}
 		const css = [...assets].filter((a) => a.endsWith('.css')).reduce((n, a) => n + compressed(a), 0);
 		const img = [...images].reduce((n, a) => n + compressed(a), 0);
 		const font = fontsOf(

@@ -16,6 +16,8 @@ import { offerDeadline } from '$lib/booking-view';
 import { formatMeetingWhen, formatTime } from '$lib/meetings';
 import type { Locale } from './locale';
 
+type Topic = (typeof TOPICS)[number];
+
 const TYPE_WORDS: Record<OpportunityType, () => string> = {
 	committee: m.type_committee,
 	expert_reference_group: m.type_expert_reference_group,
@@ -154,10 +156,26 @@ export function localised(
 	return { title, summary, description, easyRead, englishOnly };
 }
 
+const TOPIC: Record<Topic, () => string> = {
+	autism: m.topic_autism,
+	carers: m.topic_carers,
+	'children and young people': m.topic_children_and_young_people,
+	dementia: m.topic_dementia,
+	'easy read': m.topic_easy_read,
+	housing: m.topic_housing,
+	'learning disability': m.topic_learning_disability,
+	'mental health': m.topic_mental_health,
+	'older people': m.topic_older_people,
+	'physical disability': m.topic_physical_disability,
+	research: m.topic_research,
+	'sensory impairment': m.topic_sensory_impairment,
+	speaking: m.topic_speaking,
+	training: m.topic_training
+};
+
 /** A topic's name in the page's language; an unknown topic as it is. */
 export function topicWords(topic: string): string {
-	const key = `topic_${topic.replaceAll(' ', '_')}`;
-	const words = (m as unknown as Record<string, (() => string) | undefined>)[key];
+	const words = TOPIC[topic as Topic];
 	return words ? words() : topic;
 }
 
