@@ -1,5 +1,15 @@
 // Words for meetings, shared by staff and member pages: when, and what the venue offers.
-import { VENUE_ACCESS, VENUE_ACCESS_KEYS, type VenueAccessKey } from './validation/meeting';
+
+/** The venue's access information, as staff and members read it. */
+export const VENUE_ACCESS = {
+	step_free: 'Step-free access',
+	hearing_loop: 'Hearing loop',
+	accessible_toilet: 'Accessible toilet',
+	quiet_room: 'Quiet room',
+	parking: 'Parking'
+} as const;
+export type VenueAccessKey = keyof typeof VENUE_ACCESS;
+export const VENUE_ACCESS_KEYS = Object.keys(VENUE_ACCESS) as VenueAccessKey[];
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', {
 	weekday: 'long',

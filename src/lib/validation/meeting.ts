@@ -3,17 +3,10 @@
 import type { LocationType } from '../opportunities';
 import { isRealDate } from './opportunity';
 import { parseTime, ukInstant } from './decision';
+import { VENUE_ACCESS, VENUE_ACCESS_KEYS, type VenueAccessKey } from '../meetings';
 
-/** The venue's access information, as staff and members read it. */
-export const VENUE_ACCESS = {
-	step_free: 'Step-free access',
-	hearing_loop: 'Hearing loop',
-	accessible_toilet: 'Accessible toilet',
-	quiet_room: 'Quiet room',
-	parking: 'Parking'
-} as const;
-export type VenueAccessKey = keyof typeof VENUE_ACCESS;
-export const VENUE_ACCESS_KEYS = Object.keys(VENUE_ACCESS) as VenueAccessKey[];
+// The venue's access points live in $lib/meetings, which member pages use without this module.
+export { VENUE_ACCESS, VENUE_ACCESS_KEYS, type VenueAccessKey } from '../meetings';
 
 /** The three answers for each access point: null in the database means "not known yet". */
 export const ACCESS_ANSWERS = { yes: 'Yes', no: 'No', unknown: 'Not known' } as const;
