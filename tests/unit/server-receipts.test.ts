@@ -1,5 +1,6 @@
 // Receipts are judged by their first bytes, never by their name or the browser's word.
 import { deflateSync } from 'node:zlib';
+import { overwriteGetLocale } from '$lib/paraglide/runtime';
 import { describe, expect, it } from 'vitest';
 import {
 	MAX_RECEIPT_BYTES,
@@ -49,13 +50,24 @@ describe('receipts', () => {
 		expect(await checkReceiptFile(new File([bytes('hello')], 'receipt.jpg', { type: 'image/jpeg' }))).toEqual(
 			{
 				ok: false,
-				error: NOT_A_RECEIPT
+				error: NOT_A_RECEIPT()
 			}
 		);
-		expect(await checkReceiptFile(new Blob([]))).toEqual({ ok: false, error: NOT_A_RECEIPT });
+		expect(await checkReceiptFile(new Blob([]))).toEqual({ ok: false, error: NOT_A_RECEIPT() });
 		const big = new Uint8Array(MAX_RECEIPT_BYTES + 1);
 		big.set(JPEG);
-		expect(await checkReceiptFile(new Blob([big]))).toEqual({ ok: false, error: RECEIPT_TOO_BIG });
+		expect(await checkReceiptFile(new Blob([big]))).toEqual({ ok: false, error: RECEIPT_TOO_BIG() });
+	});
+	it('gives its reasons in the member’s language', async () => {
+		overwriteGetLocale(() => 'cy');
+		try {
+			const refused = await checkReceiptFile(new Blob([bytes('hello')]));
+			expect(refused).toEqual({ ok: false, error: NOT_A_RECEIPT() });
+			expect(refused.ok || refused.error).toMatch(/^Nid yw’r ffeil a ddewisoch/);
+		} finally {
+			overwriteGetLocale(() => 'en');
+		}
+		expect(NOT_A_RECEIPT()).toMatch(/^The file you chose is not a photo or PDF/);
 	});
 	it('names files by their type', () => {
 		expect(extensionFor('image/jpeg')).toBe('jpg');
@@ -143,7 +155,7 @@ describe('receipts that are not what they say', () => {
 			new File([bytes('GIF89a', [1, 0, 1, 0])], 'receipt.heic', { type: 'image/heic' })
 		];
 		for (const file of pretenders)
-			expect(await checkReceiptFile(file), file.name).toEqual({ ok: false, error: NOT_A_RECEIPT });
+			expect(await checkReceiptFile(file), file.name).toEqual({ ok: false, error: NOT_A_RECEIPT() });
 	});
 
 	it('refuses a file over 10 MB before reading it', async () => {
@@ -151,7 +163,7 @@ describe('receipts that are not what they say', () => {
 		big.set(PDF);
 		expect(await checkReceiptFile(new File([big], 'receipt.pdf'))).toEqual({
 			ok: false,
-			error: RECEIPT_TOO_BIG
+			error: RECEIPT_TOO_BIG()
 		});
 	});
 
@@ -175,7 +187,7 @@ describe('receipts that are not what they say', () => {
 			png(20_001, 10),
 			jpeg(12_000, 9_000)
 		])
-			expect(await checkReceiptFile(new Blob([photo]))).toEqual({ ok: false, error: PHOTO_TOO_LARGE });
+			expect(await checkReceiptFile(new Blob([photo]))).toEqual({ ok: false, error: PHOTO_TOO_LARGE() });
 	});
 
 	it('takes a plain PDF, and one that opens at its first page', async () => {
@@ -213,7 +225,7 @@ describe('receipts that are not what they say', () => {
 			expect(pdfProblem(file), `PDF ${i}`).not.toBeNull();
 			expect(await checkReceiptFile(new Blob([file])), `PDF ${i}`).toEqual({
 				ok: false,
-				error: PDF_WITH_ACTIONS
+				error: PDF_WITH_ACTIONS()
 			});
 		}
 	});
@@ -225,10 +237,10 @@ describe('receipts that are not what they say', () => {
 			[1, 2, 3, 4, 5],
 			'\nendstream\nendobj\n'
 		);
-		expect(await checkReceiptFile(new Blob([broken]))).toEqual({ ok: false, error: PDF_UNREADABLE });
+		expect(await checkReceiptFile(new Blob([broken]))).toEqual({ ok: false, error: PDF_UNREADABLE() });
 		expect(await checkReceiptFile(new Blob([objectStream('4 0 << >>', '/LZWDecode')]))).toEqual({
 			ok: false,
-			error: PDF_UNREADABLE
+			error: PDF_UNREADABLE()
 		});
 	});
 });

@@ -125,7 +125,7 @@ describe('checkAudioFile', () => {
 
 	it('refuses a text file renamed .mp3 and sent as audio', async () => {
 		const file = new File(['Dear team, here is my answer.'], 'answer.mp3', { type: 'audio/mpeg' });
-		expect(await checkAudioFile(file)).toEqual({ ok: false, error: NOT_AUDIO });
+		expect(await checkAudioFile(file)).toEqual({ ok: false, error: NOT_AUDIO() });
 	});
 
 	it('refuses a file over 10 MB before reading it', async () => {

@@ -6,6 +6,7 @@ import { constants as zlibConstants, inflateSync } from 'node:zlib';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { audioSizeProblem } from '$lib/validation/application';
 import { fail } from './db/fail';
+import { m } from '$lib/paraglide/messages';
 
 export type UploadPurpose = 'application_answer' | 'receipt' | 'idea';
 
@@ -130,8 +131,8 @@ export function extensionFor(contentType: string): string {
 
 export type AudioCheck = { ok: true; contentType: string; bytes: Uint8Array } | { ok: false; error: string };
 
-export const NOT_AUDIO =
-	'The file you chose is not a recording we can play. Choose a sound recording, such as one from your phone’s voice recorder, or write your answer instead';
+/** Why a recording is refused, in the member's language. */
+export const NOT_AUDIO = m.upload_err_not_audio;
 
 /** Reads an uploaded file and checks that it is audio of an accepted kind and size. */
 export async function checkAudioFile(file: Blob): Promise<AudioCheck> {
@@ -139,7 +140,7 @@ export async function checkAudioFile(file: Blob): Promise<AudioCheck> {
 	if (problem) return { ok: false, error: problem };
 	const bytes = new Uint8Array(await file.arrayBuffer());
 	const contentType = sniffAudio(bytes);
-	return contentType ? { ok: true, contentType, bytes } : { ok: false, error: NOT_AUDIO };
+	return contentType ? { ok: true, contentType, bytes } : { ok: false, error: NOT_AUDIO() };
 }
 
 // Receipts -------------------------------------------------------------------------------------------
@@ -173,16 +174,12 @@ export function sniffReceipt(bytes: Uint8Array): string | null {
 	return null;
 }
 
-export const NOT_A_RECEIPT =
-	'The file you chose is not a photo or PDF we can use. Choose a photo (JPEG, PNG or HEIC) or a PDF of the receipt';
-export const RECEIPT_TOO_BIG =
-	'The receipt must be smaller than 10 MB. Take the photo again at a smaller size, or choose a smaller file';
-export const PHOTO_TOO_LARGE =
-	'The photo is too large for us to open (more than 100 megapixels, or wider or taller than 20,000 dots). Take the photo again at a smaller size, or choose a PDF of the receipt';
-export const PDF_WITH_ACTIONS =
-	'The PDF you chose has things in it that run by themselves, such as scripts or other files. Save or print the receipt as a new PDF, or take a photo of it instead';
-export const PDF_UNREADABLE =
-	'We could not look inside the PDF you chose. Save or print the receipt as a new PDF, or take a photo of it instead';
+// Why a receipt is refused, in the member's language (messages upload_err_…).
+export const NOT_A_RECEIPT = m.upload_err_not_receipt;
+export const RECEIPT_TOO_BIG = m.upload_err_receipt_too_big;
+export const PHOTO_TOO_LARGE = m.upload_err_photo_too_large;
+export const PDF_WITH_ACTIONS = m.upload_err_pdf_actions;
+export const PDF_UNREADABLE = m.upload_err_pdf_unreadable;
 
 /** Largest photo we accept, in pixels and on either side: a few KB can claim a picture of gigabytes. */
 export const MAX_PHOTO_PIXELS = 100_000_000;
@@ -329,18 +326,18 @@ export type ReceiptCheck =
  * that runs by itself.
  */
 export async function checkReceiptFile(file: Blob): Promise<ReceiptCheck> {
-	if (file.size > MAX_RECEIPT_BYTES) return { ok: false, error: RECEIPT_TOO_BIG };
-	if (file.size === 0) return { ok: false, error: NOT_A_RECEIPT };
+	if (file.size > MAX_RECEIPT_BYTES) return { ok: false, error: RECEIPT_TOO_BIG() };
+	if (file.size === 0) return { ok: false, error: NOT_A_RECEIPT() };
 	const bytes = new Uint8Array(await file.arrayBuffer());
-	if (bytes.length > MAX_RECEIPT_BYTES) return { ok: false, error: RECEIPT_TOO_BIG };
+	if (bytes.length > MAX_RECEIPT_BYTES) return { ok: false, error: RECEIPT_TOO_BIG() };
 	const contentType = sniffReceipt(bytes);
-	if (!contentType) return { ok: false, error: NOT_A_RECEIPT };
+	if (!contentType) return { ok: false, error: NOT_A_RECEIPT() };
 	if (contentType === 'application/pdf') {
 		const problem = pdfProblem(bytes);
-		if (problem === 'unreadable') return { ok: false, error: PDF_UNREADABLE };
-		if (problem) return { ok: false, error: PDF_WITH_ACTIONS };
+		if (problem === 'unreadable') return { ok: false, error: PDF_UNREADABLE() };
+		if (problem) return { ok: false, error: PDF_WITH_ACTIONS() };
 	} else if (photoTooLarge(photoSize(bytes, contentType))) {
-		return { ok: false, error: PHOTO_TOO_LARGE };
+		return { ok: false, error: PHOTO_TOO_LARGE() };
 	}
 	return { ok: true, contentType, bytes };
 }
