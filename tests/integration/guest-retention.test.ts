@@ -2,6 +2,7 @@
 // anonymises them (and the guest's record once nothing they took part in is more recent).
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { staffBookings } from '$lib/server/bookings';
 import { ACCOUNTS, as, service } from './helpers';
 
 const day = (daysFromToday: number) =>
@@ -108,6 +109,11 @@ describe('guests’ details on bookings', () => {
 			arranged: 'Oat milk ordered',
 			guest_anonymised_at: null
 		});
+		// Staff still see that a guest booked and came, without who.
+		const list = await staffBookings(as(ACCOUNTS.staff), old.opportunity);
+		expect(list.map((b) => [b.name, b.email, b.guest, b.attended])).toEqual([
+			['A guest (details removed)', '', true, true]
+		]);
 		// The old booking's link no longer opens anything.
 		const after = await db.rpc('guest_booking_links', { bookings: [old.booking, recent.booking] });
 		expect((after.data as { booking_id: number }[]).map((l) => l.booking_id)).toEqual([recent.booking]);
