@@ -167,3 +167,65 @@ begin
   return private.save_event_feedback(b.id, give_guest_event_feedback.rating, give_guest_event_feedback.comment);
 end
 $$;
+
+-- Attendance cannot be marked on a booking whose guest has been anonymised (there is no one to name
+-- as the guest who came): the same function as before, with that check.
+create or replace function public.mark_attendance(booking bigint, attended boolean)
+returns public.bookings
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  b public.bookings;
+  o public.opportunities;
+  t record;
+  inv bigint;
+  guest bigint;
+begin
+  if not (select private.is_staff()) then
+    raise exception 'not_allowed';
+  end if;
+  select * into b from public.bookings x where x.id = booking for update;
+  if not found then
+    raise exception 'not_found';
+  end if;
+  if b.status <> 'booked' or b.guest_anonymised_at is not null then
+    raise exception 'wrong_status';
+  end if;
+  select * into o from public.opportunities x where x.id = b.opportunity_id;
+  if attended and b.involvement_id is null then
+    select * into t from private.event_times(o.id);
+    if b.member_id is null then
+      -- A guest is one of the people involved who are not members (public.guests), found by email.
+      select g.id into guest from public.guests g where g.email = b.guest_email;
+      if not found then
+        insert into public.guests (full_name, email, created_by)
+        values (b.guest_name, b.guest_email, (select auth.uid()))
+        returning id into guest;
+      end if;
+    end if;
+    insert into public.involvements (member_id, guest_id, opportunity_id, role, starts_on, ends_on)
+    values (b.member_id, guest, o.id,
+      case o.type when 'training' then 'Took part in training' else 'Came to the event' end,
+      (t.starts_at at time zone 'Europe/London')::date,
+      greatest((t.starts_at at time zone 'Europe/London')::date,
+               ((t.ends_at - interval '1 second') at time zone 'Europe/London')::date))
+    returning id into inv;
+    b.involvement_id := inv;
+  elsif not attended and b.involvement_id is not null then
+    begin
+      delete from public.involvements where id = b.involvement_id;
+      b.involvement_id := null;
+    exception when foreign_key_violation then
+      null; -- a claim already starts from it: keep it
+    end;
+  end if;
+  update public.bookings
+  set attended = mark_attendance.attended, attendance_marked_at = now(),
+      attendance_marked_by = (select auth.uid()), involvement_id = b.involvement_id
+  where id = b.id returning * into b;
+  insert into public.audit_log (actor_id, action, entity, entity_id, details)
+  values ((select auth.uid()), case when attended then 'attendance marked' else 'marked as not there' end,
+    'booking', b.id::text, jsonb_build_object('opportunity_id', b.opportunity_id, 'member_id', b.member_id));
+  return b;
+end
+$$;

@@ -114,6 +114,8 @@ describe('guests’ details on bookings', () => {
 		expect(list.map((b) => [b.name, b.email, b.guest, b.attended])).toEqual([
 			['A guest (details removed)', '', true, true]
 		]);
+		const marked = await as(ACCOUNTS.staff).rpc('mark_attendance', { booking: old.booking, attended: false });
+		expect(marked.error?.message).toBe('wrong_status');
 		// The old booking's link no longer opens anything.
 		const after = await db.rpc('guest_booking_links', { bookings: [old.booking, recent.booking] });
 		expect((after.data as { booking_id: number }[]).map((l) => l.booking_id)).toEqual([recent.booking]);
