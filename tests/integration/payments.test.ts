@@ -358,6 +358,50 @@ describe('claims: a member claims for a meeting', () => {
 		expect(changed).toEqual([]);
 	});
 
+	it('a claim’s totals follow its lines as they are added, changed and removed, and nobody sets them', async () => {
+		const db = priya();
+		const today = new Date().toISOString().slice(0, 10);
+		const started = await startClaim(db, induction.involvementB, null, today);
+		expect(started.error).toBeNull();
+		const id = (started.data as { id: number }).id;
+		const totals = async () =>
+			(await db.from('claims').select('fees_pence, expenses_pence, total_pence').eq('id', id).single()).data;
+		expect(await totals()).toEqual({ fees_pence: 0, expenses_pence: 0, total_pence: 0 });
+		const bus = await line(db, id, { category: 'public_transport', amount_pence: 320 });
+		const parking = await line(db, id, { category: 'food', amount_pence: 150 });
+		expect(bus.error).toBeNull();
+		expect(parking.error).toBeNull();
+		const fee = await line(db, id, { category: 'fee', minutes: 60 });
+		expect(fee.error).toBeNull();
+		const feePence = fee.data!.amount_pence;
+		expect(await totals()).toEqual({
+			fees_pence: feePence,
+			expenses_pence: 470,
+			total_pence: feePence + 470
+		});
+		// Two changes to the same claim at once both count.
+		const changed = await Promise.all([
+			db.from('claim_lines').update({ amount_pence: 400 }).eq('id', bus.data!.id),
+			db.from('claim_lines').update({ amount_pence: 90 }).eq('id', parking.data!.id)
+		]);
+		for (const r of changed) expect(r.error).toBeNull();
+		await db.from('claim_lines').delete().eq('id', fee.data!.id);
+		expect(await totals()).toEqual({ fees_pence: 0, expenses_pence: 490, total_pence: 490 });
+		// The kept totals are only the lines' business: not the member's, not even the service's.
+		const { data: sum } = await service().from('claim_lines').select('amount_pence').eq('claim_id', id);
+		expect((sum as { amount_pence: number }[]).reduce((a, l) => a + l.amount_pence, 0)).toBe(490);
+		const member = await db.from('claims').update({ expense_lines_pence: 1 }).eq('id', id).select('id');
+		expect(member.error).not.toBeNull();
+		const direct = await service()
+			.from('claims')
+			.update({ fee_lines_pence: 99999 })
+			.eq('id', id)
+			.select('id');
+		expect(direct.error?.message).toBe('not_allowed');
+		expect(await totals()).toEqual({ fees_pence: 0, expenses_pence: 490, total_pence: 490 });
+		await db.from('claims').delete().eq('id', id);
+	});
+
 	it('the same meeting’s fee cannot be claimed twice', async () => {
 		const db = alex();
 		const { data } = await startClaim(db, induction.involvementA, induction.id);

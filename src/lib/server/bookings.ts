@@ -497,6 +497,9 @@ export async function giveFeedback(
 
 // Staff --------------------------------------------------------------------------------------------
 
+/** What staff see for a guest whose details the retention job has removed. */
+const DETAILS_REMOVED = 'A guest (details removed)';
+
 export interface StaffBooking {
 	id: number;
 	status: BookingStatus;
@@ -519,7 +522,12 @@ export interface StaffBooking {
 export async function staffBookings(db: SupabaseClient, opportunityId: number): Promise<StaffBooking[]> {
 	const { data, error } = await db.rpc('staff_event_bookings', { opportunity: opportunityId });
 	if (error) refuse('Who is coming', error);
-	return data as StaffBooking[];
+	// A guest's name and email address are removed 12 months after the event (docs/data-rights.md).
+	return (data as (StaffBooking & { name: string | null; email: string | null })[]).map((b) => ({
+		...b,
+		name: b.name ?? DETAILS_REMOVED,
+		email: b.email ?? ''
+	}));
 }
 
 /** Who is booked, without reading anyone's access needs (for marking attendance). */
@@ -544,7 +552,7 @@ export async function attendanceList(db: SupabaseClient, opportunityId: number) 
 	)
 		.map((b) => ({
 			id: b.id,
-			name: b.profiles?.full_name ?? b.guest_name ?? '',
+			name: b.profiles?.full_name ?? b.guest_name ?? DETAILS_REMOVED,
 			guest: b.member_id === null,
 			attended: b.attended
 		}))

@@ -163,13 +163,14 @@ export interface DataSettings {
 	payment_records_years: number;
 	audit_log_years: number;
 	term_reminder_days: number;
+	guest_booking_months: number;
 	updated_at: string;
 }
 
 export async function dataSettings(db: SupabaseClient): Promise<DataSettings> {
 	const { data, error } = await db
 		.from('data_settings')
-		.select('payment_records_years, audit_log_years, term_reminder_days, updated_at')
+		.select('payment_records_years, audit_log_years, term_reminder_days, guest_booking_months, updated_at')
 		.single();
 	if (error) fail('Data settings', error);
 	return data as DataSettings;
@@ -178,7 +179,10 @@ export async function dataSettings(db: SupabaseClient): Promise<DataSettings> {
 export async function saveDataSettings(
 	db: SupabaseClient,
 	me: string,
-	changes: Pick<DataSettings, 'payment_records_years' | 'audit_log_years' | 'term_reminder_days'>
+	changes: Pick<
+		DataSettings,
+		'payment_records_years' | 'audit_log_years' | 'term_reminder_days' | 'guest_booking_months'
+	>
 ): Promise<void> {
 	const { data, error } = await db
 		.from('data_settings')
@@ -193,6 +197,7 @@ export interface RetentionResult {
 	payment_records_anonymised: number;
 	receipts_removed: number;
 	audit_rows_removed: number;
+	guest_bookings_anonymised: number;
 }
 
 /** The scheduled job's part: apply the retention periods (service role; see docs/data-rights.md). */

@@ -11,7 +11,8 @@ export const load: PageServerLoad = async ({ locals, url }) => ({
 const LIMITS = {
 	payment_records_years: { min: 1, max: 20, words: 'Enter a number of years from 1 to 20' },
 	audit_log_years: { min: 1, max: 20, words: 'Enter a number of years from 1 to 20' },
-	term_reminder_days: { min: 1, max: 180, words: 'Enter a number of days from 1 to 180' }
+	term_reminder_days: { min: 1, max: 180, words: 'Enter a number of days from 1 to 180' },
+	guest_booking_months: { min: 1, max: 120, words: 'Enter a number of months from 1 to 120' }
 } as const;
 type Key = keyof typeof LIMITS;
 
