@@ -5,11 +5,15 @@
 //  - an old Android on a slow connection (slow 3G: 400 ms round trips, 400 kbit/s; 10× slower CPU):
 //    LCP (aim ≤ 4 s).
 // Everything is on loopback: no request leaves the machine and Lighthouse downloads nothing.
-// --short: the claim form only.
+// --short: the claim form only. --save DIR (or LIGHTHOUSE_SAVE=DIR): also write each report as JSON
+// there, to see what delays the largest paint (its element, the render-blocking files, the waterfall).
 import { preflight } from '../scripts/lib/preflight.mjs';
 
 preflight();
-const { existsSync } = await import('node:fs');
+const { existsSync, mkdirSync, writeFileSync } = await import('node:fs');
+const saveAt = process.argv.indexOf('--save');
+const saveDir = saveAt > 0 ? process.argv[saveAt + 1] : process.env.LIGHTHOUSE_SAVE;
+if (saveDir) mkdirSync(saveDir, { recursive: true });
 const lighthouse = (await import('lighthouse')).default;
 const chromeLauncher = await import('chrome-launcher');
 const { ms, sessionCookie, short, startApp } = await import('./lib.mjs');
@@ -50,7 +54,7 @@ const rows = [];
 const outside = new Set();
 try {
 	const cookie = await sessionCookie(app.env, MEMBER);
-	const run = async (page, throttling) => {
+	const run = async (page, throttling, retried = false) => {
 		const result = await lighthouse(
 			`${app.origin}${page.path}`,
 			{
@@ -66,6 +70,12 @@ try {
 				: undefined
 		);
 		const lhr = result.lhr;
+		if (saveDir) {
+			const file = `${page.name.replace(/\W+/g, '-')}${throttling ? '-slow' : ''}.json`;
+			writeFileSync(`${saveDir}/${file}`, JSON.stringify(lhr));
+		}
+		// A busy machine now and then loses the trace (NO_NAVSTART): one more try before giving up.
+		if (lhr.runtimeError && !retried) return run(page, throttling, true);
 		if (lhr.runtimeError) throw new Error(`${page.path}: ${lhr.runtimeError.message}`);
 		// Nothing may leave the machine: a request elsewhere would make the figures depend on the network.
 		for (const r of lhr.audits['network-requests']?.details?.items ?? []) {

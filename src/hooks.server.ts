@@ -1,4 +1,5 @@
 import { json, text, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { compressPages } from '$lib/server/compress';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building, dev } from '$app/environment';
 import { anonClient, userClient } from '$lib/server/db/client';
@@ -178,7 +179,7 @@ const serviceDown: Handle = async ({ event, resolve }) => {
 const escapeHtml = (text: string) =>
 	text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-export const handle = sequence(serviceDown, crossSiteForms, authenticate, display, headers);
+export const handle = sequence(compressPages, serviceDown, crossSiteForms, authenticate, display, headers);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isUnreachable(error)) {

@@ -1,5 +1,5 @@
 // The headers the production build really sends: a strict Content-Security-Policy (every inline
-// script carries the page's nonce), no framing, a referrer and permissions policy, cookies as
+// script and style carries the page's nonce), no framing, a referrer and permissions policy, cookies as
 // DESIGN.md says, and requests from other sites refused.
 import { expect, test } from './fixtures';
 
@@ -41,6 +41,21 @@ test.describe('security headers', () => {
 				);
 			}
 			expect(html).not.toMatch(/\son[a-z]+="/);
+
+			// The stylesheets are in the page (kit.inlineStyleThreshold): each <style> with the nonce.
+			const styles = csp.get('style-src-elem') ?? [];
+			expect(styles).toContain("'self'");
+			expect(styles).not.toContain("'unsafe-inline'");
+			const styleNonces = styles.filter((s) => s.startsWith("'nonce-")).map((s) => s.slice(7, -1));
+			const inlineStyles = [...html.matchAll(/<style([^>]*)>/g)].map((m) => m[1]!);
+			expect(inlineStyles.length, 'the stylesheet is in the page').toBeGreaterThan(0);
+			for (const attrs of inlineStyles) {
+				const nonce = attrs.match(/nonce="([^"]+)"/)?.[1];
+				expect(nonce && styleNonces.includes(nonce), `<style> without the nonce: <style${attrs}>`).toBe(true);
+			}
+			// SvelteKit keeps a disabled link to each stylesheet it put in the page: none is fetched.
+			for (const link of html.match(/<link[^>]*rel="stylesheet"[^>]*>/g) ?? [])
+				expect(link, 'a render-blocking stylesheet').toContain('disabled');
 
 			expect(h['x-frame-options']).toBe('DENY');
 			expect(h['x-content-type-options']).toBe('nosniff');
