@@ -247,7 +247,7 @@ try {
 	console.log(`(load average ${mixedLoad} → ${load()})`);
 	console.log(
 		`server speed: page/API ratio ${ratios.map((r) => r.toFixed(2)).join(' and ')} (aim ≥ 0.5); ` +
-			`mixed load at ${MIXED.rate}/s: p95 ${ms(mixed.p[95])} ms (aim ≤ 300), p99 ${ms(mixed.p[99])} ms (aim ≤ 800), ` +
+			`mixed load at ${MIXED.rate}/s (reached ${Math.round(mixed.requests.average)}/s): p95 ${ms(mixed.p[95])} ms (aim ≤ 300), p99 ${ms(mixed.p[99])} ms (aim ≤ 800), ` +
 			`${errors} errors (aim 0); ` +
 			`app CPU per request ${[...cpus, mixed.cpu].map((c) => ms(c)).join(', ')} ms (list, opportunity, mixed); ` +
 			`load average ${startLoad} at the start`
