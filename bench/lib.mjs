@@ -2,9 +2,9 @@
 // tests' are), a real PostgreSQL server (BENCH_DATABASE_URL or TEST_DATABASE_URL, or a throwaway one
 // started here with Debian's postgresql), the stack and the production build on it, and signed-in
 // sessions made the way the app stores them.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -117,11 +117,15 @@ export async function dropDatabase(serverUrl, name) {
 	}
 }
 
-/** The stack (PostgREST with its pool, gateway, mail catcher) on `databaseUrl` and the production build. */
-export async function startApp(databaseUrl, { env = {} } = {}) {
+/**
+ * The stack (PostgREST with its pool, gateway, mail catcher) on `databaseUrl` and the production build.
+ * `stackProcess`: the stack in a process of its own (bench/stack-process.mjs), as a hosted project's
+ * gateway is, rather than sharing this process's event loop with a load generator.
+ */
+export async function startApp(databaseUrl, { env = {}, stackProcess = false } = {}) {
 	const s = benchSettings(databaseUrl ? { databaseUrl, memory: false } : {});
 	await ensureBuild();
-	const stack = await startStack(s, { log: () => {} });
+	const stack = stackProcess ? await startStackProcess(s) : await startStack(s, { log: () => {} });
 	const origin = `http://localhost:${s.appPort}`;
 	const app = await serveBuild(
 		{
@@ -141,11 +145,38 @@ export async function startApp(databaseUrl, { env = {} } = {}) {
 		origin,
 		settings: s,
 		env: stack.env,
+		/** The app's process, to read its CPU time (cpuSeconds below). */
+		pid: app.child.pid,
 		stop: async () => {
 			await app.stop();
 			await stack.stop();
 		}
 	};
+}
+
+/** startStack in a child process: resolves with the same { env, stop }. */
+function startStackProcess(s) {
+	const child = spawn(process.execPath, [resolve(root, 'bench/stack-process.mjs')], {
+		cwd: root,
+		env: { ...process.env, BENCH_STACK_SETTINGS: JSON.stringify(s) },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	const stop = () =>
+		new Promise((r) => {
+			if (child.exitCode !== null) return r();
+			child.once('exit', () => r());
+			child.kill('SIGTERM');
+			setTimeout(() => child.kill('SIGKILL'), 10000).unref();
+		});
+	return new Promise((resolvePromise, reject) => {
+		let out = '';
+		child.stdout.on('data', (chunk) => {
+			out += chunk;
+			const end = out.indexOf('\n');
+			if (end !== -1) resolvePromise({ env: JSON.parse(out.slice(0, end)), stop });
+		});
+		child.once('exit', (code) => reject(new Error(`The stack stopped as it started (exit ${code}).`)));
+	});
 }
 
 /**
@@ -174,3 +205,18 @@ export async function sessionCookie(stackEnv, userId) {
 
 /** Milliseconds, printed to one decimal place. */
 export const ms = (n) => (n == null ? '–' : Number(n).toFixed(1));
+
+/**
+ * CPU seconds (user and system) a process has used so far, from /proc on Linux; null elsewhere.
+ * CPU time per request holds steadier than requests/s on a machine busy with other work.
+ */
+export function cpuSeconds(pid) {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		// utime and stime are fields 14 and 15 of the line (11 and 12 after the name), in clock ticks.
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	} catch {
+		return null;
+	}
+}

@@ -6,6 +6,9 @@
 //  2. a mixed member load at a fixed rate (125 requests/s for 60 s): signed-in members browse,
 //     apply and start claims (with the request keys the forms carry, so a repeat changes nothing):
 //     p95 (aim ≤ 300 ms), p99 (aim ≤ 800 ms), errors (aim none).
+// Beside each page run and the mixed load: the app's CPU milliseconds per request (from /proc, on
+// Linux), which holds steadier than requests/s when other work shares the machine, and the load
+// average before and after.
 // --short: 3 s per endpoint and 10 s of mixed load, on a tenth of the larger seed.
 import { preflight } from '../scripts/lib/preflight.mjs';
 
@@ -14,8 +17,11 @@ const { randomUUID } = await import('node:crypto');
 const autocannon = (await import('autocannon')).default;
 const pg = (await import('pg')).default;
 const { prepare } = await import('../scripts/lib/database.mjs');
-const { dropDatabase, freshDatabase, ms, postgresServer, sessionCookie, short, startApp } =
+const { cpuSeconds, dropDatabase, freshDatabase, ms, postgresServer, sessionCookie, short, startApp } =
 	await import('./lib.mjs');
+const { loadavg } = await import('node:os');
+/** The machine's load average (1 minute): how busy it was, which moves these figures a lot. */
+const load = () => loadavg()[0].toFixed(1);
 const { FULL, SHORT, loadLargeSeed } = await import('./large-seed.mjs');
 
 const DB = 'together_bench_server';
@@ -73,7 +79,9 @@ try {
 	await db.end();
 
 	console.log('Starting the stack and the production build…');
-	app = await startApp(url);
+	// The stack runs in its own process: autocannon keeps this one busy, and the gateway here would
+	// hold up each of the app's requests to PostgREST (a page makes several) more than the API side's one.
+	app = await startApp(url, { stackProcess: true });
 	const anonKey = app.env.SUPABASE_ANON_KEY;
 	const api = `${app.env.SUPABASE_URL}/rest/v1`;
 	const one = open[0];
@@ -101,8 +109,19 @@ try {
 	];
 	const rows = [];
 	const ratios = [];
+	const cpus = [];
+	/** Runs a load and adds the app's CPU milliseconds per request (steadier than req/s on a busy machine). */
+	const fireApp = async (options) => {
+		const before = cpuSeconds(app.pid);
+		const r = await fire(options);
+		const after = cpuSeconds(app.pid);
+		const cpu =
+			before == null || after == null ? null : ((after - before) * 1000) / Math.max(1, r.requests.total);
+		return { ...r, cpu };
+	};
+	const startLoad = load();
 	for (const pair of PAIRS) {
-		const page = await fire({ url: pair.page });
+		const page = await fireApp({ url: pair.page });
 		const data = await fire({ url: pair.api, headers: apiHeaders });
 		for (const [what, r] of [
 			[`${pair.name}: page`, page],
@@ -115,14 +134,18 @@ try {
 				'p95 ms': ms(r.p[95]),
 				'p99 ms': ms(r.p[99]),
 				'non-2xx': r.non2xx,
-				errors: r.errors + r.timeouts
+				errors: r.errors + r.timeouts,
+				'app CPU ms/req': ms(r.cpu)
 			});
 		}
+		cpus.push(page.cpu);
 		const ratio = page.requests.average / data.requests.average;
 		ratios.push(ratio);
 		rows.push({ endpoint: `${pair.name}: page/API ratio`, 'req/s': ratio.toFixed(2) });
 	}
-	console.log(`\nPage against the same data from PostgREST (${SECONDS} s each, 10 connections)\n`);
+	console.log(
+		`\nPage against the same data from PostgREST (${SECONDS} s each, 10 connections; load average ${startLoad} → ${load()})\n`
+	);
 	console.table(rows);
 
 	// The mixed load: each pass of a connection is one member browsing, applying and claiming.
@@ -192,7 +215,8 @@ try {
 	console.log(
 		`\nMixed member load: ${MIXED.rate} requests/s for ${MIXED.seconds} s, ${members.length} members, ${MIXED.connections} connections…`
 	);
-	const mixed = await fire({
+	const mixedLoad = load();
+	const mixed = await fireApp({
 		url: app.base,
 		connections: MIXED.connections,
 		overallRate: MIXED.rate,
@@ -216,13 +240,17 @@ try {
 			'p99 ms': ms(mixed.p[99]),
 			'2xx/3xx': mixed['2xx'] + mixed['3xx'],
 			'4xx/5xx': mixed['4xx'] + mixed['5xx'],
-			'errors, timeouts': mixed.errors + mixed.timeouts
+			'errors, timeouts': mixed.errors + mixed.timeouts,
+			'app CPU ms/req': ms(mixed.cpu)
 		}
 	]);
+	console.log(`(load average ${mixedLoad} → ${load()})`);
 	console.log(
 		`server speed: page/API ratio ${ratios.map((r) => r.toFixed(2)).join(' and ')} (aim ≥ 0.5); ` +
-			`mixed load at ${MIXED.rate}/s: p95 ${ms(mixed.p[95])} ms (aim ≤ 300), p99 ${ms(mixed.p[99])} ms (aim ≤ 800), ` +
-			`${errors} errors (aim 0)`
+			`mixed load at ${MIXED.rate}/s (reached ${Math.round(mixed.requests.average)}/s): p95 ${ms(mixed.p[95])} ms (aim ≤ 300), p99 ${ms(mixed.p[99])} ms (aim ≤ 800), ` +
+			`${errors} errors (aim 0); ` +
+			`app CPU per request ${[...cpus, mixed.cpu].map((c) => ms(c)).join(', ')} ms (list, opportunity, mixed); ` +
+			`load average ${startLoad} at the start`
 	);
 } finally {
 	await app?.stop();

@@ -125,7 +125,7 @@ const headers: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		// The display settings are in the very first bytes, so the page never flashes the standard look.
 		transformPageChunk: ({ html }) =>
-			displayAttributes(html.replace('%lang%', htmlLang(event.locals.locale ?? 'en')), event.locals.display)
+			displayAttributes(html, event.locals.display, htmlLang(event.locals.locale ?? 'en'))
 	});
 	for (const [name, value] of Object.entries(securityHeaders(event.url))) response.headers.set(name, value);
 	// Pages have SvelteKit's policy (kit.csp); anything else gets one that lets nothing run.

@@ -114,10 +114,20 @@ const shortDate = new Intl.DateTimeFormat('en-GB', {
 	timeZone: 'Europe/London'
 });
 
+/** Formatted dates, kept: a list of 200 opportunities has few distinct dates, and Intl is slow. */
+const formatted = new Map<string, string>();
+
 export function formatDate(value: string | null, long = false): string {
 	if (!value) return '';
-	const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
-	return (long ? dateFormat : shortDate).format(date);
+	const key = long ? `L${value}` : value;
+	let text = formatted.get(key);
+	if (text === undefined) {
+		const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
+		text = (long ? dateFormat : shortDate).format(date);
+		if (formatted.size >= 2000) formatted.clear();
+		formatted.set(key, text);
+	}
+	return text;
 }
 
 export function isClosingSoon(o: Pick<Opportunity, 'status' | 'closes_at'>, now = Date.now()): boolean {
@@ -133,11 +143,29 @@ const londonDay = new Intl.DateTimeFormat('en-CA', {
 	timeZone: 'Europe/London'
 });
 
+const HOUR = 3_600_000;
+/** The UK day of each UTC hour, as the time of that day's midnight in UTC. */
+const dayStarts = new Map<number, number>();
+
+/**
+ * The UK calendar day of an instant (as its midnight in UTC, for counting days). The UK's offset
+ * from UTC is whole hours and changes on the hour, so the day is the same throughout each UTC hour:
+ * one Intl call per hour rather than per date (a list page asks for hundreds).
+ */
+function ukDayStart(instant: number): number {
+	const hour = Math.floor(instant / HOUR);
+	let start = dayStarts.get(hour);
+	if (start === undefined) {
+		start = Date.parse(`${londonDay.format(hour * HOUR)}T00:00:00Z`);
+		if (dayStarts.size >= 5000) dayStarts.clear();
+		dayStarts.set(hour, start);
+	}
+	return start;
+}
+
 /** Whole calendar days in the UK from `from` to `to`. */
 export function daysBetween(from: number, to: number): number {
-	const a = Date.parse(`${londonDay.format(from)}T00:00:00Z`);
-	const b = Date.parse(`${londonDay.format(to)}T00:00:00Z`);
-	return Math.round((b - a) / 86_400_000);
+	return Math.round((ukDayStart(to) - ukDayStart(from)) / 86_400_000);
 }
 
 /** "Closes in 3 days", "Closes today", or the date. */

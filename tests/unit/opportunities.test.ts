@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { CLOSING_SOON_DAYS, closingText, daysBetween, formatDate, isClosingSoon } from '$lib/opportunities';
 
 const at = (iso: string) => Date.parse(iso);
@@ -107,6 +108,33 @@ describe('daysBetween', () => {
 		expect(daysBetween(at('2027-10-30T12:00:00Z'), at('2027-10-31T23:59:59Z'))).toBe(1);
 		expect(daysBetween(at('2027-10-30T23:30:00Z'), at('2027-10-31T23:30:00Z'))).toBe(0);
 		expect(daysBetween(at('2027-10-24T12:00:00Z'), at('2027-11-07T12:00:00Z'))).toBe(14);
+	});
+
+	it('agrees with the UK calendar for any two instants, around the clock changes too', () => {
+		const uk = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+		const slow = (a: number, b: number) =>
+			Math.round(
+				(Date.parse(`${uk.format(b)}T00:00:00Z`) - Date.parse(`${uk.format(a)}T00:00:00Z`)) / 86_400_000
+			);
+		const instant = fc.integer({ min: at('2025-01-01T00:00:00Z'), max: at('2029-12-31T23:59:59Z') });
+		fc.assert(
+			fc.property(instant, instant, (a, b) => daysBetween(a, b) === slow(a, b)),
+			{ numRuns: 2000 }
+		);
+		// Each side of midnight and of each clock change, to the second.
+		for (const iso of [
+			'2027-03-28T00:59:59Z',
+			'2027-03-28T01:00:00Z',
+			'2027-07-15T22:59:59Z',
+			'2027-07-15T23:00:00Z',
+			'2027-10-31T00:59:59Z',
+			'2027-10-31T01:00:00Z',
+			'2027-01-15T23:59:59Z',
+			'2027-01-16T00:00:00Z'
+		])
+			expect(daysBetween(at('2027-01-01T12:00:00Z'), at(iso))).toBe(
+				slow(at('2027-01-01T12:00:00Z'), at(iso))
+			);
 	});
 });
 

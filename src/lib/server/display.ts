@@ -44,12 +44,24 @@ export function applyDisplaySettings(event: RequestEvent): void {
 	event.locals.display = fromCookie ?? { ...DEFAULT_SETTINGS };
 }
 
-/** Fills the display placeholders in app.html. */
-export function displayAttributes(html: string, settings: DisplaySettings | undefined): string {
+/**
+ * Fills the placeholders in app.html: the display settings, and the language when given. They are
+ * all in the <head>, so only that part is searched and copied, not the whole page (a list of
+ * opportunities is some 80 KB: each replace over all of it cost a copy).
+ */
+export function displayAttributes(
+	html: string,
+	settings: DisplaySettings | undefined,
+	lang?: string
+): string {
 	const s = settings ?? DEFAULT_SETTINGS;
-	return html
+	const end = html.indexOf('</head>');
+	let head = end === -1 ? html : html.slice(0, end);
+	if (lang !== undefined) head = head.replace('%lang%', lang);
+	head = head
 		.replace('%together.display%', htmlAttributes(s))
 		.replace('%together.theme-colour%', THEME_COLOURS[s.theme]);
+	return end === -1 ? head : head + html.slice(end);
 }
 
 /** Saves the settings in the signed-in member's own profile (Row Level Security keeps it to their row). */

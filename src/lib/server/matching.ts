@@ -33,11 +33,19 @@ export interface Fit {
 	reasons: Reasons;
 }
 
-/** Open opportunities that look for something the member shares, best first. */
-export async function opportunitiesThatFit(db: SupabaseClient, memberId: string, limit = 3): Promise<Fit[]> {
-	const mine = await myMatchingProfile(db, memberId);
+/**
+ * Open opportunities that look for something the member shares, best first. A page that has read
+ * the member's profile or the open list already passes them, so they are not read twice.
+ */
+export async function opportunitiesThatFit(
+	db: SupabaseClient,
+	memberId: string,
+	limit = 3,
+	known: { mine?: MatchingProfile; open?: Promise<ListedOpportunity[]> } = {}
+): Promise<Fit[]> {
+	const mine = known.mine ?? (await myMatchingProfile(db, memberId));
 	if (mine.experience.length + mine.skills.length + mine.develop.length === 0) return [];
-	const open = await listOpen(db);
+	const open = await (known.open ?? listOpen(db));
 	if (open.length === 0) return [];
 	const { data, error } = await db
 		.from('opportunities')
@@ -185,11 +193,16 @@ export async function invitationsFor(
 }
 
 /** For the member's home page: invitations waiting, and open opportunities that fit them. */
-export async function forHomePage(db: SupabaseClient, memberId: string) {
+/** `open`: the open opportunities, when the page reads them anyway. */
+export async function forHomePage(db: SupabaseClient, memberId: string, open?: Promise<ListedOpportunity[]>) {
 	const [invitations, mine] = await Promise.all([
 		myWaitingInvitations(db, memberId),
 		myMatchingProfile(db, memberId)
 	]);
 	const shared = mine.experience.length + mine.skills.length + mine.develop.length > 0;
-	return { invitations, shared, fits: shared ? await opportunitiesThatFit(db, memberId) : [] };
+	return {
+		invitations,
+		shared,
+		fits: shared ? await opportunitiesThatFit(db, memberId, 3, { mine, open }) : []
+	};
 }

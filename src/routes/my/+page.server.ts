@@ -12,12 +12,14 @@ const ORDER = ['offered', 'interview', 'draft'];
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) redirect(303, '/sign-in?next=/my');
+	// The open list is read once, for the counts here and for what fits the member.
+	const openList = listOpen(locals.db);
 	const [open, applications, saved, feedback, match] = await Promise.all([
-		listOpen(locals.db),
+		openList,
 		listMine(locals.db, locals.user.id),
 		listSaved(locals.db),
 		myFeedbackActivities(locals.db),
-		forHomePage(locals.db, locals.user.id)
+		forHomePage(locals.db, locals.user.id, openList)
 	]);
 	const rank = (status: string) => (ORDER.includes(status) ? ORDER.indexOf(status) : ORDER.length);
 	return {

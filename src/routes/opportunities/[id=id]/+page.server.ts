@@ -11,23 +11,30 @@ import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = Number(params.id);
+	// What does not depend on the opportunity's own row is asked for at the same time as the row,
+	// and the rest (which needs its type or status) as soon as it is there: two round trips, not three.
+	const mine = Promise.all([
+		locals.user ? isSaved(locals.db, id) : false,
+		locals.user ? findMine(locals.db, locals.user.id, id) : null,
+		// Members taking part can ask for adjustments for its meetings.
+		locals.user ? takesPart(locals.db, locals.user.id, id) : false,
+		listUpcoming(locals.db, id, !!locals.user)
+	]);
+	// Awaited below; if the opportunity is not found first, its failure must not go unhandled.
+	mine.catch(() => {});
 	const opportunity = await getOpportunity(locals.db, id);
 	if (!opportunity) error(404, m.err_404_opportunity());
 	// Members who chose "easy read first" in their display settings get it unless they ask for standard.
 	const easyFirst = locals.display.easyRead === 'on';
 	const asked = url.searchParams.get('view');
 	const view = asked === 'easy-read' || (easyFirst && asked !== 'standard') ? 'easy-read' : 'standard';
-	const [saved, application, criteria, takingPart, meetings] = await Promise.all([
-		locals.user ? isSaved(locals.db, id) : false,
-		locals.user ? findMine(locals.db, locals.user.id, id) : null,
+	const [[saved, application, takingPart, meetings], criteria, booking] = await Promise.all([
+		mine,
 		// A steering group role shows the person specification the panel scores against.
 		opportunity.type === 'steering_group_role' ? listCriteria(locals.db, id) : [],
-		// Members taking part can ask for adjustments for its meetings.
-		locals.user ? takesPart(locals.db, locals.user.id, id) : false,
-		listUpcoming(locals.db, id, !!locals.user)
+		// Events and training that take bookings show the booking panel instead of applying.
+		bookingView(locals.db, locals.user, id, opportunity.status, url)
 	]);
-	// Events and training that take bookings show the booking panel instead of applying.
-	const booking = await bookingView(locals.db, locals.user, id, opportunity.status, url);
 	return {
 		booking,
 		opportunity,
