@@ -84,15 +84,30 @@ function javascriptOf(html) {
 /**
  * Fonts a first visit downloads: those the page preloads, and the Latin files of a font the page
  * asks for on <html data-font> (a member's display setting); a browser fetches no other @font-face.
+ * Stylesheets may be files or inlined in the page's head (kit.inlineStyleThreshold).
  */
 function fontsOf(html, stylesheets) {
-	const fonts = new Set(html.match(/\/_app\/immutable\/[^"'\s)]+\.woff2/g) ?? []);
+	const fonts = new Set(
+		[...html.matchAll(/<link[^>]*rel="preload"[^>]*>/g)].flatMap(
+			(link) => link[0].match(/\/_app\/immutable\/[^"'\s)]+\.woff2/g) ?? []
+		)
+	);
 	const chosen = html.match(/<html[^>]*data-font="([a-z]+)"/)?.[1];
 	if (chosen) {
-		for (const sheet of stylesheets) {
-			const code = readFileSync(resolve(client, `.${sheet}`), 'utf8');
-			for (const m of code.matchAll(/url\(\.\/([^)]*?-latin-\d+-normal[^)]*?\.woff2)\)/g)) {
-				if (m[1].includes(chosen)) fonts.add(posix.join(dirname(sheet), m[1]));
+		const sheets = [
+			...stylesheets.map((sheet) => ({
+				code: readFileSync(resolve(client, `.${sheet}`), 'utf8'),
+				at: sheet
+			})),
+			...[...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => ({
+				code: m[1],
+				at: '/_app/immutable/assets/inline.css'
+			}))
+		];
+		for (const { code, at } of sheets) {
+			for (const m of code.matchAll(/url\(([^)]*?-latin-\d+-normal[^)]*?\.woff2)\)/g)) {
+				if (!m[1].includes(chosen)) continue;
+				fonts.add(m[1].startsWith('/') ? m[1] : posix.join(dirname(at), m[1]));
 			}
 		}
 	}
@@ -110,7 +125,6 @@ try {
 		});
 		if (res.status !== 200) throw new Error(`${route} answered ${res.status}, not 200`);
 		const html = await res.text();
-		const assets = new Set(html.match(/\/_app\/immutable\/[^"'\s)]+\.(?:js|css)/g) ?? []);
 		const images = new Set(
 			[...html.matchAll(/<img[^>]+src="([^"]+)"/g)].map((m) => m[1]).filter((src) => src.startsWith('/'))
 		);
@@ -121,12 +135,13 @@ try {
 			for (const a of scripts.toSorted((x, y) => compressed(y) - compressed(x)))
 				console.log(`  ${kb(compressed(a)).padStart(5)} ${a}`);
 		}
-		const css = [...assets].filter((a) => a.endsWith('.css')).reduce((n, a) => n + compressed(a), 0);
+		// Stylesheets fetched as files: inlined ones come with the HTML, their <link> disabled.
+		const sheets = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*>/g)]
+			.filter((link) => !/\sdisabled\b/.test(link[0]))
+			.flatMap((link) => link[0].match(/\/_app\/immutable\/[^"'\s)]+\.css/g) ?? []);
+		const css = sheets.reduce((n, a) => n + compressed(a), 0);
 		const img = [...images].reduce((n, a) => n + compressed(a), 0);
-		const font = fontsOf(
-			html,
-			[...assets].filter((a) => a.endsWith('.css'))
-		).reduce((n, a) => n + compressed(a), 0);
+		const font = fontsOf(html, sheets).reduce((n, a) => n + compressed(a), 0);
 		const page = brotliCompressSync(Buffer.from(html)).length;
 		const total = page + js + css + font + img;
 		const jsTarget = audience === 'member' ? 50 * 1024 : 120 * 1024;
