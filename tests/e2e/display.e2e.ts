@@ -107,12 +107,26 @@ async function expectNoSidewaysScroll(page: Page, state: string) {
 	expect(scroll, `sideways scrolling on ${state}: ${wide.join('; ')}`).toBeLessThanOrEqual(client);
 }
 
+/**
+ * Adds a stylesheet as a member's own style sheet or a text-spacing bookmarklet would: a constructed
+ * sheet, which the page's Content-Security-Policy (style-src-elem) rightly does not cover, where an
+ * inline <style> from outside the page would be refused.
+ */
+async function addUserStyle(page: Page, css: string) {
+	await page.evaluate((text) => {
+		const sheet = new CSSStyleSheet();
+		sheet.replaceSync(text);
+		document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+	}, css);
+}
+
 /** WCAG 1.4.12: with wider text spacing forced on, no box cuts its content off. */
 async function expectTextSpacingKeepsContent(page: Page, state: string) {
-	await page.addStyleTag({
-		content: `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+	await addUserStyle(
+		page,
+		`* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
 			p { margin-bottom: 2em !important; }`
-	});
+	);
 	const clipped = await page.evaluate(() => {
 		const found: string[] = [];
 		for (const el of document.querySelectorAll<HTMLElement>('body *')) {
@@ -420,7 +434,7 @@ test('reduce motion stops animation and transitions, by setting and by the devic
 		});
 	// Nothing asked: things may move.
 	await page.goto('/settings/display');
-	await page.addStyleTag({ content: moving });
+	await addUserStyle(page, moving);
 	expect((await timing()).transition).toBe(2);
 
 	// The device asks for reduced motion: followed by default.
@@ -433,7 +447,7 @@ test('reduce motion stops animation and transitions, by setting and by the devic
 	// The setting: no animation at all, whatever the device says.
 	await useCookie(context, { motion: 'reduce' });
 	await page.goto('/settings/display');
-	await page.addStyleTag({ content: moving });
+	await addUserStyle(page, moving);
 	t = await timing();
 	expect(t.transition).toBe(0);
 	expect(t.animation).toBe('none');
