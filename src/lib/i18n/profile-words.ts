@@ -1,12 +1,12 @@
 // A member's profile choices in the page's language. The values kept are the English ones in
 // $lib/network and $lib/validation/profile (staff pages show those).
 import { LIVED_EXPERIENCE, REGIONS } from '$lib/network';
-
-type Region = (typeof REGIONS)[number];
-type LivedExperience = (typeof LIVED_EXPERIENCE)[number];
 import { m } from '$lib/paraglide/messages';
 import type { NotifyRhythm } from '$lib/validation/interests';
 import type { ContactMethod } from '$lib/validation/profile';
+
+type Region = (typeof REGIONS)[number];
+type LivedExperience = (typeof LIVED_EXPERIENCE)[number];
 
 // Each message is named here (not built from the value), so a page's code carries only these.
 const CONTACT: Record<ContactMethod, () => string> = {

@@ -192,8 +192,10 @@ export async function invitationsFor(
 	}[];
 }
 
-/** For the member's home page: invitations waiting, and open opportunities that fit them. */
-/** `open`: the open opportunities, when the page reads them anyway. */
+/**
+ * For the member's home page: invitations waiting, and open opportunities that fit them. `open`: the
+ * open opportunities, when the page reads them anyway.
+ */
 export async function forHomePage(db: SupabaseClient, memberId: string, open?: Promise<ListedOpportunity[]>) {
 	const [invitations, mine] = await Promise.all([
 		myWaitingInvitations(db, memberId),
