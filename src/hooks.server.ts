@@ -1,5 +1,6 @@
 import { json, text, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { compressPages } from '$lib/server/compress';
+import { paintFirst, scriptCollector } from '$lib/server/paint-first';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building, dev } from '$app/environment';
 import { anonClient, userClient } from '$lib/server/db/client';
@@ -122,10 +123,16 @@ const display: Handle = async ({ event, resolve }) => {
 
 /** Plain security headers; pages for a signed-in person are never stored by the browser or a proxy. */
 const headers: Handle = async ({ event, resolve }) => {
+	// Words first: the page's scripts are asked for once it has been painted ($lib/server/paint-first).
+	const { scripts, preload } = scriptCollector();
 	const response = await resolve(event, {
+		preload,
 		// The display settings are in the very first bytes, so the page never flashes the standard look.
 		transformPageChunk: ({ html }) =>
-			displayAttributes(html, event.locals.display, htmlLang(event.locals.locale ?? 'en'))
+			paintFirst(
+				displayAttributes(html, event.locals.display, htmlLang(event.locals.locale ?? 'en')),
+				scripts
+			)
 	});
 	for (const [name, value] of Object.entries(securityHeaders(event.url))) response.headers.set(name, value);
 	// Pages have SvelteKit's policy (kit.csp); anything else gets one that lets nothing run.

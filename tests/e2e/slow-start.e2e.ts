@@ -41,3 +41,28 @@ test('a choice ticked before the display settings have started is kept', async (
 	await started(page);
 	await expect(yellow).toBeChecked();
 });
+
+test('the words are painted before any of the page’s code is asked for, and the page then starts', async ({
+	page
+}) => {
+	for (const path of ['/', '/opportunities/1', '/sign-in']) {
+		const response = await page.goto(path);
+		// Nothing in the Link header sends the phone for scripts while the page itself is arriving.
+		expect(response?.headers()['link'] ?? '', path).not.toContain('modulepreload');
+		await started(page);
+		const order = await page.evaluate(() => {
+			const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+			const scripts = performance
+				.getEntriesByType('resource')
+				.filter((entry) => entry.name.endsWith('.js') && entry.name.includes('/_app/immutable/'));
+			return {
+				paint,
+				scripts: scripts.length,
+				firstScript: Math.min(...scripts.map((entry) => entry.startTime))
+			};
+		});
+		expect(order.paint, path).toBeGreaterThan(0);
+		expect(order.scripts, path).toBeGreaterThan(3);
+		expect(order.firstScript, path).toBeGreaterThanOrEqual(order.paint);
+	}
+});
