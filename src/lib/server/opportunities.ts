@@ -10,6 +10,7 @@ import {
 	type OpportunityStatus,
 	type OpportunityType
 } from '$lib/opportunities';
+import type { ApplicationStatus } from '$lib/applications';
 import type { OpportunityInput } from '$lib/validation/opportunity';
 import { fail } from './db/fail';
 
@@ -138,6 +139,34 @@ export async function getOpportunity(db: SupabaseClient, id: number): Promise<Op
 	const { data, error } = await db.from('opportunities').select('*').eq('id', id).maybeSingle();
 	if (error) fail('Opportunity', error);
 	return data as Opportunity | null;
+}
+
+/** What an opportunity's page shows a signed-in person about themselves. */
+export interface MyOpportunityState {
+	saved: boolean;
+	application: { id: number; status: ApplicationStatus } | null;
+	takingPart: boolean;
+}
+
+/**
+ * Whether the signed-in person saved the opportunity, their application to it and whether they take
+ * part, in one request (public.my_opportunity_state, which runs as them under Row Level Security).
+ */
+export async function myOpportunityState(db: SupabaseClient, id: number): Promise<MyOpportunityState> {
+	const { data, error } = await db.rpc('my_opportunity_state', { opportunity: id }).single();
+	if (error) fail('Your part in this opportunity', error);
+	const row = data as {
+		saved: boolean;
+		application_id: number | null;
+		application_status: ApplicationStatus | null;
+		taking_part: boolean;
+	};
+	return {
+		saved: row.saved,
+		application:
+			row.application_id === null ? null : { id: row.application_id, status: row.application_status! },
+		takingPart: row.taking_part
+	};
 }
 
 /** Every opportunity staff can see, newest change first. */
