@@ -6,6 +6,10 @@
 //  2. a mixed member load at a fixed rate (125 requests/s for 60 s): signed-in members browse,
 //     apply and start claims (with the request keys the forms carry, so a repeat changes nothing):
 //     p95 (aim ≤ 300 ms), p99 (aim ≤ 800 ms), errors (aim none).
+// The list page is asked for as a visitor who is not signed in: the app keeps visitors' list for up
+// to 5 s (listOpenForVisitors in src/lib/server/opportunities.ts), as it does for every visitor, so
+// that page reads PostgREST about once each 5 s; the opportunity page and members' pages (the mixed
+// load) ask PostgREST on every request.
 // Beside each page run and the mixed load: the app's CPU milliseconds per request (from /proc, on
 // Linux), which holds steadier than requests/s when other work shares the machine, and the load
 // average before and after.
@@ -147,6 +151,9 @@ try {
 		`\nPage against the same data from PostgREST (${SECONDS} s each, 10 connections; load average ${startLoad} → ${load()})\n`
 	);
 	console.table(rows);
+	console.log(
+		"(The list page serves visitors' list kept for up to 5 s; signed-in members' lists are read for each request.)"
+	);
 
 	// The mixed load: each pass of a connection is one member browsing, applying and claiming.
 	let next = 0;

@@ -1,9 +1,10 @@
-import { listOpen } from '$lib/server/opportunities';
+import { listOpen, listOpenForVisitors } from '$lib/server/opportunities';
 import { isClosingSoon } from '$lib/opportunities';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const open = await listOpen(locals.db);
+	// Visitors share a list kept for a few seconds (as on the opportunities page); members ask as themselves.
+	const open = await (locals.user ? listOpen : listOpenForVisitors)(locals.db);
 	const closingSoon = open.filter((o) => isClosingSoon(o));
 	const others = open.filter((o) => !isClosingSoon(o));
 	const newest = [...others]

@@ -1,10 +1,12 @@
 // Meetings and staff permissions: who reads a meeting, its joining link, and who may write.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getOpportunityAndUpcoming } from '$lib/server/meetings';
 import { ACCOUNTS, anon, as, draftInput, service } from './helpers';
 
 const COLUMNS = 'id, opportunity_id, title, starts_at, location_type, step_free';
 let draftMeeting: number;
 let committeeMeeting: number;
+let draftId: number;
 
 beforeAll(async () => {
 	const staff = as(ACCOUNTS.staff);
@@ -27,6 +29,7 @@ beforeAll(async () => {
 		.single();
 	expect(error).toBeNull();
 	draftMeeting = (made as { id: number }).id;
+	draftId = (draft as { id: number }).id;
 	const { data: committee } = await service()
 		.from('meetings')
 		.select('id, opportunities!inner (title)')
@@ -102,6 +105,46 @@ describe('meetings', () => {
 			ends_at: '2027-03-01T12:00:00Z'
 		});
 		expect(nowhere.error?.code).toBe('23514');
+	});
+});
+
+describe("an opportunity's page: the opportunity and its meetings to come, in one request", () => {
+	it('gives the row and the meetings not ended yet, earliest first; a draft to staff only', async () => {
+		const staff = as(ACCOUNTS.staff);
+		const { data: opp } = await staff
+			.from('opportunities')
+			.insert({ ...draftInput('Meetings test, upcoming'), status: 'published' })
+			.select('id')
+			.single();
+		const id = (opp as { id: number }).id;
+		const meeting = (title: string, starts: string) => ({
+			opportunity_id: id,
+			title,
+			starts_at: starts,
+			ends_at: new Date(Date.parse(starts) + 3_600_000).toISOString(),
+			location_type: 'online'
+		});
+		const { error } = await staff
+			.from('meetings')
+			.insert([
+				meeting('Later', '2027-05-01T10:00:00Z'),
+				meeting('Past', '2026-01-01T10:00:00Z'),
+				meeting('Sooner', '2027-04-01T10:00:00Z')
+			]);
+		expect(error).toBeNull();
+		const now = new Date('2026-06-01T00:00:00Z');
+		for (const db of [anon(), as(ACCOUNTS.memberA)]) {
+			const found = await getOpportunityAndUpcoming(db, id, now);
+			expect(found?.opportunity).toMatchObject({ id, title: 'Meetings test, upcoming' });
+			expect(found?.opportunity).not.toHaveProperty('upcoming_meetings');
+			expect(found?.upcoming.map((m) => m.title)).toEqual(['Sooner', 'Later']);
+			expect(found?.upcoming[0]).not.toHaveProperty('joining_link');
+		}
+		expect(await getOpportunityAndUpcoming(anon(), draftId, now)).toBeNull();
+		expect((await getOpportunityAndUpcoming(staff, draftId, now))?.upcoming.map((m) => m.id)).toEqual([
+			draftMeeting
+		]);
+		await service().from('opportunities').delete().eq('id', id);
 	});
 });
 

@@ -1,8 +1,10 @@
-import { describe, it, expect } from 'vitest';
-import { jwtVerify } from 'jose';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, it, expect, vi } from 'vitest';
+import { decodeJwt, jwtVerify } from 'jose';
 // config.ts reads the secret from this object on every call (see server-auth-sign-in.test.ts).
 import { env } from '$env/dynamic/private';
-import { mintAccessToken } from '$lib/server/db/client';
+import { mintAccessToken, userClient } from '$lib/server/db/client';
 
 const vars = env as Record<string, string | undefined>;
 
@@ -34,5 +36,60 @@ describe('mintAccessToken', () => {
 		const key = new TextEncoder().encode('second-secret-0123456789-abcdefghijklmno');
 		await expect(jwtVerify(second, key)).resolves.toBeTruthy();
 		await expect(jwtVerify(first, key)).rejects.toThrow();
+	});
+});
+
+describe('userClient', () => {
+	// A stand-in for the API that notes the token each request carries.
+	const tokens: string[] = [];
+	let server: Server;
+	beforeAll(async () => {
+		server = createServer((req, res) => {
+			tokens.push((req.headers.authorization ?? '').replace(/^Bearer /, ''));
+			res.writeHead(200, { 'content-type': 'application/json' }).end('[]');
+		});
+		await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+		vars.SUPABASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		vars.SUPABASE_ANON_KEY = 'unit-test-anon-key';
+		vars.SUPABASE_JWT_SECRET = 'unit-test-jwt-secret-0123456789-abcdefghij';
+	});
+	afterAll(() => {
+		vi.useRealTimers();
+		server.close();
+		server.closeAllConnections();
+	});
+	const ask = async (subject: { id: string; role: 'member' | 'staff' }) => {
+		await userClient(subject).from('opportunities').select('id');
+		return decodeJwt(tokens.at(-1)!);
+	};
+
+	it('acts as each person, keeping one client for each person and role', async () => {
+		const a = { id: 'aaaaaaaa-0000-4000-8000-000000000001', role: 'member' } as const;
+		const b = { id: 'bbbbbbbb-0000-4000-8000-000000000002', role: 'member' } as const;
+		expect(userClient(a)).toBe(userClient({ ...a }));
+		expect(userClient(a)).not.toBe(userClient(b));
+		expect(userClient(a)).not.toBe(userClient({ ...a, role: 'staff' }));
+		expect(await ask(a)).toMatchObject({ sub: a.id, app_role: 'member' });
+		expect(await ask(b)).toMatchObject({ sub: b.id, app_role: 'member' });
+		expect(await ask({ ...a, role: 'staff' })).toMatchObject({ sub: a.id, app_role: 'staff' });
+	});
+
+	it('uses a token for at most a minute, and not once the secret has changed', async () => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		const c = { id: 'cccccccc-0000-4000-8000-000000000003', role: 'member' } as const;
+		vi.setSystemTime(new Date('2026-11-27T10:00:00Z'));
+		const first = await ask(c);
+		vi.setSystemTime(new Date('2026-11-27T10:00:59Z'));
+		expect(await ask(c)).toEqual(first);
+		vi.setSystemTime(new Date('2026-11-27T10:01:00Z'));
+		const second = await ask(c);
+		expect(second.iat).toBe(first.iat! + 60);
+		vars.SUPABASE_JWT_SECRET = 'another-unit-test-secret-0123456789-abcdef';
+		await ask(c);
+		await expect(
+			jwtVerify(tokens.at(-1)!, new TextEncoder().encode(vars.SUPABASE_JWT_SECRET), {
+				currentDate: new Date('2026-11-27T10:01:00Z')
+			})
+		).resolves.toBeTruthy();
 	});
 });

@@ -405,18 +405,3 @@ export async function saveRequest(
 	}
 	return result;
 }
-
-/** Does the member take part in this opportunity (so may ask for adjustments for it)? */
-export async function takesPart(
-	db: SupabaseClient,
-	memberId: string,
-	opportunityId: number
-): Promise<boolean> {
-	const { count, error } = await db
-		.from('involvements')
-		.select('id', { count: 'exact', head: true })
-		.eq('member_id', memberId)
-		.eq('opportunity_id', opportunityId);
-	if (error) fail('What you take part in', error);
-	return (count ?? 0) > 0;
-}

@@ -3,7 +3,7 @@
 // not readable from the table: it comes from meeting_joining_link(), which gives it only to staff
 // and to the people taking part.
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { LocationType } from '$lib/opportunities';
+import type { LocationType, Opportunity } from '$lib/opportunities';
 import type { MeetingInput } from '$lib/validation/meeting';
 import { fail } from './db/fail';
 
@@ -29,7 +29,8 @@ export interface Meeting {
 const COLUMNS =
 	'id, opportunity_id, title, starts_at, ends_at, location_type, place, step_free, hearing_loop, accessible_toilet, quiet_room, parking, access_notes';
 
-async function withLinks(db: SupabaseClient, rows: Omit<Meeting, 'joining_link'>[], links: boolean) {
+/** Meetings with their joining links, asked for only when `links` (someone is signed in). */
+export async function withLinks(db: SupabaseClient, rows: Omit<Meeting, 'joining_link'>[], links: boolean) {
 	if (!links) return rows.map((m) => ({ ...m, joining_link: null }));
 	return Promise.all(
 		rows.map(async (m) => {
@@ -63,25 +64,30 @@ export async function listMeetings(db: SupabaseClient, opportunityId: number): P
 }
 
 /**
- * Meetings that have not ended yet, earliest first. Joining links are asked for only when someone is
- * signed in (the function gives them only to staff and people taking part).
+ * An opportunity's row and its meetings that have not ended yet, earliest first, in one request,
+ * as its page needs both. Without joining links: withLinks adds them when someone is signed in (the
+ * function gives them only to staff and people taking part).
  */
-export async function listUpcoming(
+export async function getOpportunityAndUpcoming(
 	db: SupabaseClient,
 	opportunityId: number,
-	signedIn: boolean,
 	now = new Date()
-): Promise<Meeting[]> {
+): Promise<{ opportunity: Opportunity; upcoming: Omit<Meeting, 'joining_link'>[] } | null> {
 	const { data, error } = await db
-		.from('meetings')
-		.select(COLUMNS)
-		.eq('opportunity_id', opportunityId)
-		.gt('ends_at', now.toISOString())
-		.order('starts_at')
-		.order('id')
-		.limit(20);
-	if (error) fail('Meetings', error);
-	return withLinks(db, data as Omit<Meeting, 'joining_link'>[], signedIn);
+		.from('opportunities')
+		.select(`*, upcoming_meetings:meetings (${COLUMNS})`)
+		.eq('id', opportunityId)
+		.gt('upcoming_meetings.ends_at', now.toISOString())
+		.order('starts_at', { referencedTable: 'upcoming_meetings' })
+		.order('id', { referencedTable: 'upcoming_meetings' })
+		.limit(20, { referencedTable: 'upcoming_meetings' })
+		.maybeSingle();
+	if (error) fail('Opportunity', error);
+	if (!data) return null;
+	const { upcoming_meetings, ...opportunity } = data as Opportunity & {
+		upcoming_meetings: Omit<Meeting, 'joining_link'>[];
+	};
+	return { opportunity, upcoming: upcoming_meetings };
 }
 
 export async function getMeeting(

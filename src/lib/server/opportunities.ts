@@ -10,6 +10,7 @@ import {
 	type OpportunityStatus,
 	type OpportunityType
 } from '$lib/opportunities';
+import type { ApplicationStatus } from '$lib/applications';
 import type { OpportunityInput } from '$lib/validation/opportunity';
 import { fail } from './db/fail';
 
@@ -83,10 +84,89 @@ export async function listOpen(
 	return data as ListedOpportunity[];
 }
 
+/** How long a visitor's list is kept in this process (see listOpenForVisitors). */
+export const VISITOR_LIST_MS = 5_000;
+const VISITOR_LISTS_KEPT = 50;
+const visitorLists = new Map<string, { at: number; rows: Promise<ListedOpportunity[]> }>();
+
+/**
+ * Open opportunities as anyone not signed in sees them (the public API key, so Row Level Security
+ * decides as for every visitor), kept in this process for a few seconds: visitors all get the same
+ * rows for the same filters, and the list is the page most often asked for. Fresh enough because
+ * saving an opportunity through the portal forgets every kept list at once (forgetVisitorLists),
+ * each list is kept at most VISITOR_LIST_MS, and rows past their closing date are left out when
+ * read. Signed-in people never get these rows: their pages ask the database as themselves.
+ */
+export async function listOpenForVisitors(
+	db: SupabaseClient,
+	filters: Partial<Filters> = {},
+	now = new Date(),
+	language: 'en' | 'cy' = 'en'
+): Promise<ListedOpportunity[]> {
+	const key = JSON.stringify([
+		filters.q ?? '',
+		filters.type ?? '',
+		filters.topic ?? '',
+		filters.where ?? '',
+		!!filters.closingSoon,
+		language
+	]);
+	const t = now.getTime();
+	let kept = visitorLists.get(key);
+	if (!kept || t - kept.at >= VISITOR_LIST_MS || t < kept.at) {
+		const entry = { at: t, rows: listOpen(db, filters, now, language) };
+		// Requests that come while the list is on its way wait for the same answer; a failure is not kept.
+		entry.rows.catch(() => {
+			if (visitorLists.get(key) === entry) visitorLists.delete(key);
+		});
+		visitorLists.delete(key);
+		if (visitorLists.size >= VISITOR_LISTS_KEPT) visitorLists.delete(visitorLists.keys().next().value!);
+		visitorLists.set(key, entry);
+		kept = entry;
+	}
+	const rows = await kept.rows;
+	return rows.every((o) => !o.closes_at || Date.parse(o.closes_at) >= t)
+		? rows
+		: rows.filter((o) => !o.closes_at || Date.parse(o.closes_at) >= t);
+}
+
+/** After staff change an opportunity: visitors' lists are read afresh from the next request on. */
+export function forgetVisitorLists(): void {
+	visitorLists.clear();
+}
+
 export async function getOpportunity(db: SupabaseClient, id: number): Promise<Opportunity | null> {
 	const { data, error } = await db.from('opportunities').select('*').eq('id', id).maybeSingle();
 	if (error) fail('Opportunity', error);
 	return data as Opportunity | null;
+}
+
+/** What an opportunity's page shows a signed-in person about themselves. */
+export interface MyOpportunityState {
+	saved: boolean;
+	application: { id: number; status: ApplicationStatus } | null;
+	takingPart: boolean;
+}
+
+/**
+ * Whether the signed-in person saved the opportunity, their application to it and whether they take
+ * part, in one request (public.my_opportunity_state, which runs as them under Row Level Security).
+ */
+export async function myOpportunityState(db: SupabaseClient, id: number): Promise<MyOpportunityState> {
+	const { data, error } = await db.rpc('my_opportunity_state', { opportunity: id }).single();
+	if (error) fail('Your part in this opportunity', error);
+	const row = data as {
+		saved: boolean;
+		application_id: number | null;
+		application_status: ApplicationStatus | null;
+		taking_part: boolean;
+	};
+	return {
+		saved: row.saved,
+		application:
+			row.application_id === null ? null : { id: row.application_id, status: row.application_status! },
+		takingPart: row.taking_part
+	};
 }
 
 /** Every opportunity staff can see, newest change first. */
@@ -143,6 +223,7 @@ export async function createOpportunity(
 		.select('id')
 		.single();
 	if (error) fail('Saving the opportunity', error);
+	forgetVisitorLists();
 	return (data as { id: number }).id;
 }
 
@@ -158,12 +239,14 @@ export async function updateOpportunity(
 		.eq('id', id)
 		.select('id');
 	if (error) fail('Saving the opportunity', error);
+	forgetVisitorLists();
 	return (data as unknown[]).length === 1;
 }
 
 export async function setStatus(db: SupabaseClient, id: number, status: OpportunityStatus): Promise<boolean> {
 	const { data, error } = await db.from('opportunities').update({ status }).eq('id', id).select('id');
 	if (error) fail('Changing the status', error);
+	forgetVisitorLists();
 	return (data as unknown[]).length === 1;
 }
 

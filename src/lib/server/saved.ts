@@ -20,16 +20,6 @@ export async function listSaved(db: SupabaseClient): Promise<SavedOpportunity[]>
 	);
 }
 
-export async function isSaved(db: SupabaseClient, opportunityId: number): Promise<boolean> {
-	const { data, error } = await db
-		.from('saved_opportunities')
-		.select('opportunity_id')
-		.eq('opportunity_id', opportunityId)
-		.maybeSingle();
-	if (error) fail('Saved opportunities', error);
-	return data !== null;
-}
-
 /** Saving twice is the same as saving once. */
 export async function save(db: SupabaseClient, memberId: string, opportunityId: number): Promise<void> {
 	const { error } = await db
