@@ -12,6 +12,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { NeedItem } from '../../adjustments';
 import type { Message } from '../mail';
+import { emailLanguage } from '../mail/language';
 import { composeBookingEmail, type NoticeBooking, type NoticeKind, type NoticeMeeting } from './email';
 
 export interface BookingJobOptions {
@@ -118,8 +119,13 @@ interface BookingRow {
 	offer_expires_at: string | null;
 	arranged: string | null;
 	answers: string[];
-	profiles: { email: string; full_name: string; preferred_name: string | null } | null;
-	opportunities: { title: string; event_settings: { questions: string[] } | null };
+	profiles: {
+		email: string;
+		full_name: string;
+		preferred_name: string | null;
+		display_settings: unknown;
+	} | null;
+	opportunities: { title: string; title_cy: string | null; event_settings: { questions: string[] } | null };
 	booking_access_items: NeedItem[];
 }
 
@@ -128,8 +134,8 @@ async function loadBookings(db: SupabaseClient, ids: number[]): Promise<Map<numb
 		.from('bookings')
 		.select(
 			'id, status, member_id, guest_name, guest_email, opportunity_id, offer_expires_at, arranged, answers, ' +
-				'profiles!bookings_member_id_fkey (email, full_name, preferred_name), ' +
-				'opportunities (title, event_settings (questions)), ' +
+				'profiles!bookings_member_id_fkey (email, full_name, preferred_name, display_settings), ' +
+				'opportunities (title, title_cy, event_settings (questions)), ' +
 				'booking_access_items (category, options, note, large_print_size, papers_days_before, break_every_minutes, break_minutes)'
 		)
 		.in('id', ids);
@@ -164,8 +170,11 @@ async function loadBookings(db: SupabaseClient, ids: number[]): Promise<Map<numb
 				guest_token: links.get(b.id) ?? null,
 				email: b.profiles?.email ?? b.guest_email!,
 				name: b.profiles ? (b.profiles.preferred_name ?? b.profiles.full_name) : b.guest_name!,
+				// A member's chosen language; guests' language is not kept, so they get English.
+				locale: b.profiles ? emailLanguage(b.profiles.display_settings) : 'en',
 				opportunity_id: b.opportunity_id,
 				title: b.opportunities.title,
+				title_cy: b.opportunities.title_cy,
 				offer_expires_at: b.offer_expires_at,
 				arranged: b.arranged,
 				shared: b.booking_access_items,
