@@ -100,7 +100,9 @@ describe('booking emails in Welsh', () => {
 		expect(c.html).toContain(`<a href="${origin}/my/bookings/12">`);
 		const ics = c.attachments![0]!.content;
 		expect(ics).toContain('SUMMARY:Gŵyl wythnos cydgynhyrchu');
-		expect(ics).toContain('Wedi’i drefnu i chi:');
+		expect(ics).toContain('LOCATION:Ar-lein');
+		// Long lines are folded (RFC 5545): unfold before reading.
+		expect(ics.replace(/\r\n /g, '')).toContain('Wedi’i drefnu i chi: A wheelchair accessible taxi');
 	});
 
 	it('remind and ask for feedback in Welsh', () => {
