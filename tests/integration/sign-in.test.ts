@@ -49,15 +49,13 @@ describe('asking for a code', () => {
 	it('writes the email in the language of the page the code was asked from', async () => {
 		// A member of their own, so the sends per address of the other tests are not used up.
 		const email = `welsh.sign-in.${Date.now()}@example.org`;
-		const made = await service()
-			.from('profiles')
-			.insert({
-				email,
-				full_name: 'Gwen Signintest',
-				role: 'member',
-				status: 'active',
-				notify_rhythm: 'off'
-			});
+		const made = await service().from('profiles').insert({
+			email,
+			full_name: 'Gwen Signintest',
+			role: 'member',
+			status: 'active',
+			notify_rhythm: 'off'
+		});
 		expect(made.error).toBeNull();
 		const english = await freshCode(email);
 		expect(english.mail.headers['content-language']).toBe('en-GB');
