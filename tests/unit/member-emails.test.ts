@@ -8,6 +8,7 @@ import { deletionEmail } from '$lib/server/data-rights';
 import { ideaOutcomeEmail } from '$lib/server/ideas';
 import { decisionEmail } from '$lib/server/review';
 import { emailLanguage, inLanguage, letter, textToHtml } from '$lib/server/mail/language';
+import { invitationEmail } from '$lib/server/mail/invitation';
 import { m } from '$lib/paraglide/messages';
 
 describe('the language of a member’s emails', () => {
@@ -134,5 +135,24 @@ describe('the deletion confirmation', () => {
 		expect(mail.text).toContain('5 Ebrill 2032');
 		expect(mail.text).toContain('Beth rydym yn ei gadw:');
 		expect(mail.headers?.['Content-Language']).toBe('cy');
+	});
+});
+
+describe('the invitation to join', () => {
+	it('is in English and Welsh, each part marked with its language, as nobody has chosen one yet', () => {
+		const mail = invitationEmail({ email: 'n@example.org', name: 'Nia <R>' }, 'https://t.example');
+		expect(mail.subject).toBe('You are invited to Together');
+		expect(mail.text.startsWith('Cymraeg isod.\n\nHello Nia <R>,\n\n')).toBe(true);
+		expect(mail.text).toContain('To sign in, go to https://t.example/sign-in and enter this email address.');
+		expect(mail.text).toContain(
+			'\n---\n\nHelo Nia <R>,\n\nMae’r tîm cydgynhyrchu wedi eich gwahodd i Together'
+		);
+		expect(mail.text).toContain(
+			'I fewngofnodi, ewch i https://t.example/sign-in a rhowch y cyfeiriad e-bost hwn.'
+		);
+		expect(mail.html).toContain('<div lang="en-GB">');
+		expect(mail.html).toContain('<div lang="cy">');
+		expect(mail.html).toContain('Nia &#60;R&#62;');
+		expect(mail.headers).toEqual({ 'Content-Language': 'en-GB, cy' });
 	});
 });
