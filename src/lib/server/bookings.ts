@@ -13,6 +13,7 @@ import { config } from './config';
 import { fail } from './db/fail';
 import { serviceClient } from './db/service';
 import { bookingErrorWords } from '$lib/i18n/error-words';
+import type { Locale } from '$lib/i18n/locale';
 import { sendMail } from './mail';
 import { deliverBookingNotices, type BookingJobResult } from './events/deliver';
 import { calendarFor, type NoticeMeeting } from './events/email';
@@ -269,7 +270,9 @@ export async function bookAsGuest(
 	opportunityId: number,
 	guest: { name: string; email: string },
 	answers: string[],
-	requestKey: string
+	requestKey: string,
+	/** The language of the page they booked from: the emails about the booking are in it. */
+	language: Locale = 'en'
 ): Promise<BookingRow> {
 	const { data, error } = await serviceClient().rpc('book_guest_place', {
 		opportunity: opportunityId,
@@ -280,6 +283,12 @@ export async function bookAsGuest(
 	});
 	if (error) refuse('Book a place as a guest', error);
 	const booking = data as BookingRow;
+	const saved = await serviceClient()
+		.from('bookings')
+		.update({ guest_language: language })
+		.eq('id', booking.id)
+		.is('member_id', null);
+	if (saved.error) fail('The language of a guest’s emails', saved.error);
 	await notifyBookings([booking.id]);
 	return { id: booking.id, opportunity_id: booking.opportunity_id, status: booking.status };
 }
