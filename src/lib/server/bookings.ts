@@ -14,6 +14,7 @@ import { fail } from './db/fail';
 import { serviceClient } from './db/service';
 import { bookingErrorWords } from '$lib/i18n/error-words';
 import type { Locale } from '$lib/i18n/locale';
+import { getLocale } from '$lib/paraglide/runtime';
 import { sendMail } from './mail';
 import { deliverBookingNotices, type BookingJobResult } from './events/deliver';
 import { calendarFor, type NoticeMeeting } from './events/email';
@@ -471,7 +472,10 @@ export async function getMyBooking(
 	};
 }
 
-/** The calendar file for a member's own booking (only when booked and the event has meetings). */
+/**
+ * The calendar file for a member's own booking (only when booked and the event has meetings), in the
+ * language of the page it is downloaded from.
+ */
 export function calendarOf(b: MyBookingInFull, member: { email: string; name: string }): string | null {
 	if (b.status !== 'booked' || b.meetings.length === 0) return null;
 	return calendarFor(
@@ -481,8 +485,10 @@ export function calendarOf(b: MyBookingInFull, member: { email: string; name: st
 			guest: false,
 			email: member.email,
 			name: member.name,
+			locale: getLocale() === 'cy' ? 'cy' : 'en',
 			opportunity_id: b.opportunity_id,
 			title: b.title,
+			title_cy: b.title_cy,
 			offer_expires_at: null,
 			arranged: b.arranged,
 			shared: b.shared,
