@@ -2,10 +2,16 @@
 // who see nothing of anyone else, and access needs that reach the organiser only as the member chose.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BookingError, cancelGuestBooking, giveGuestFeedback, guestBooking } from '$lib/server/bookings';
+import {
+	BookingError,
+	bookAsGuest,
+	cancelGuestBooking,
+	giveGuestFeedback,
+	guestBooking
+} from '$lib/server/bookings';
 import { deliverBookingNotices } from '$lib/server/events/deliver';
-import type { Message } from '$lib/server/mail';
-import { ACCOUNTS, anon, as, service } from './helpers';
+import { sendMail, type Message } from '$lib/server/mail';
+import { ACCOUNTS, anon, as, mailTo, nextMail, service, setLanguage } from './helpers';
 
 type Account = { id: string; role: string };
 const member = (id: string): Account => ({ id, role: 'member' });
@@ -480,6 +486,64 @@ describe('a guest’s own link', () => {
 		expect(data).toEqual([{ rating: 'ok', comment: 'The room was too warm.' }]);
 		// Bryn, who cancelled, cannot.
 		await expect(giveGuestFeedback(bryn, 'good', null)).rejects.toMatchObject({ key: 'wrong_status' });
+	});
+});
+
+describe('booking emails in the person’s language', () => {
+	it('a guest who booked from a Welsh page is emailed in Welsh, one from an English page in English', async () => {
+		const id = await makeEvent('Welsh guest test event', {
+			places: 5,
+			held_for_members: 0,
+			public_booking: true
+		});
+		await service().from('opportunities').update({ title_cy: 'Digwyddiad prawf gwesteion' }).eq('id', id);
+		const stamp = Date.now();
+		const welsh = `gwenllian.${stamp}@example.net`;
+		const english = `grace.${stamp}@example.net`;
+		await bookAsGuest(id, { name: 'Gwenllian', email: welsh }, [], randomUUID(), 'cy');
+		await bookAsGuest(id, { name: 'Grace', email: english }, [], randomUUID());
+
+		const cy = await nextMail(welsh, new Set());
+		expect(cy.subject).toBe('Mae gennych chi le: Digwyddiad prawf gwesteion');
+		expect(cy.text).toContain('Helo Gwenllian,');
+		expect(cy.text).toMatch(/Gweld neu ganslo eich archeb: \S+\/bookings\/[0-9a-f-]{36}/);
+		expect(cy.headers['content-language']).toBe('cy');
+		expect(cy.html).toContain('<html lang="cy">');
+		expect(cy.attachments[0]!.content.replace(/\r\n[ \t]/g, '')).toContain(
+			'SUMMARY:Digwyddiad prawf gwesteion'
+		);
+
+		const en = await nextMail(english, new Set());
+		expect(en.subject).toBe('You have a place: Welsh guest test event');
+		expect(en.headers['content-language']).toBe('en-GB');
+	});
+
+	it('a member who chose Cymraeg is emailed in Welsh', async () => {
+		const id = await makeEvent('Welsh member test event', { places: 5, held_for_members: 0 });
+		const restore = await setLanguage(ACCOUNTS.memberB.id, 'cy');
+		try {
+			const seen = new Set((await mailTo(ACCOUNTS.memberB.email)).map((m) => m.id));
+			const { data, error } = await as(ACCOUNTS.memberB).rpc('book_place', {
+				opportunity: id,
+				request_key: randomUUID()
+			});
+			expect(error).toBeNull();
+			const booking = data as { id: number };
+			await deliverBookingNotices({
+				db: service(),
+				send: sendMail,
+				origin: 'https://together.example.org',
+				bookings: [booking.id]
+			});
+			const mail = await nextMail(ACCOUNTS.memberB.email, seen);
+			expect(mail.subject).toBe('Mae gennych chi le: Welsh member test event');
+			expect(mail.text).toContain(
+				`Gweld neu ganslo eich archeb: https://together.example.org/my/bookings/${booking.id}`
+			);
+			expect(mail.headers['content-language']).toBe('cy');
+		} finally {
+			await restore();
+		}
 	});
 });
 

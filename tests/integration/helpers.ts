@@ -61,7 +61,32 @@ export interface Mail {
 	to: string[];
 	subject: string;
 	text: string;
+	/** The HTML part, or '' when the email has none. */
+	html: string;
+	/** Header names in lower case ("content-language"). */
+	headers: Record<string, string>;
+	attachments: { filename: string; contentType: string; content: string }[];
 	at: string;
+}
+
+/**
+ * Sets a member's language (display settings), as the Language choice does. Returns a function that
+ * puts their settings back as they were.
+ */
+export async function setLanguage(
+	memberId: string,
+	language: 'auto' | 'en' | 'cy'
+): Promise<() => Promise<void>> {
+	const db = service();
+	const { data, error } = await db.from('profiles').select('display_settings').eq('id', memberId).single();
+	if (error) throw error;
+	const before = (data as { display_settings: object | null }).display_settings;
+	const write = async (settings: object | null) => {
+		const saved = await db.from('profiles').update({ display_settings: settings }).eq('id', memberId);
+		if (saved.error) throw saved.error;
+	};
+	await write({ ...(before ?? {}), language });
+	return () => write(before);
 }
 
 export async function mailTo(address: string): Promise<Mail[]> {

@@ -5,7 +5,7 @@ import { deliverDueAlerts } from '$lib/server/alerts/deliver';
 import { readToken } from '$lib/server/alerts/token';
 import { sendDueAlerts } from '$lib/server/notifications';
 import { sendMail } from '$lib/server/mail';
-import { ACCOUNTS, as, mailTo, service } from './helpers';
+import { ACCOUNTS, as, mailTo, service, setLanguage } from './helpers';
 
 // Generated demo members no other test uses.
 const EMAILS = {
@@ -292,6 +292,8 @@ describe('the alert job', () => {
 		const headers = (mail as unknown as { headers: Record<string, string> }).headers;
 		expect(headers['list-unsubscribe']).toBe(`<${link![1]}>`);
 		expect(headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+		expect(headers['content-language']).toBe('en-GB');
+		expect(mail.html).toContain('<html lang="en-GB">');
 
 		const { data } = await svc
 			.from('opportunity_alerts')
@@ -305,6 +307,48 @@ describe('the alert job', () => {
 		await sendDueAlerts();
 		await new Promise((r) => setTimeout(r, 300));
 		expect(await mailsFor('job', `Dementia committee ${stamp}`)).toHaveLength(1);
+	});
+
+	it('writes to a member who chose Cymraeg in Welsh, with the Welsh version where staff wrote one', async () => {
+		const restore = await setLanguage(members.job.id, 'cy');
+		try {
+			const welsh = await publish('Dementia panel', 'committee', ['dementia']);
+			const { error } = await svc
+				.from('opportunities')
+				.update({ title_cy: `Panel dementia ${stamp}`, summary_cy: 'Cyfle prawf ar gyfer y profion.' })
+				.eq('id', welsh);
+			expect(error).toBeNull();
+			const english = await publish('Dementia diary', 'writing', ['dementia']);
+
+			const result = await deliverDueAlerts({
+				db: svc,
+				send: sendMail,
+				origin,
+				secret: process.env.SUPABASE_JWT_SECRET!,
+				members: [members.job.id]
+			});
+			expect(result).toMatchObject({ emails: 1, alerts: 2, failed: 0 });
+			const mails = await mailsFor('job', `Panel dementia ${stamp}`);
+			expect(mails).toHaveLength(1);
+			const mail = mails[0]!;
+			expect(mail.subject).toBe('2 cyfle newydd i chi');
+			expect(mail.text).toMatch(/^Helo [^,]+,\n/);
+			expect(mail.text).toContain(`Panel dementia ${stamp}\nPwyllgor\nCyfle prawf ar gyfer y profion.`);
+			expect(mail.text).not.toContain(`Dementia panel ${stamp}`);
+			// No Welsh version: the English title, marked as English in the HTML.
+			expect(mail.text).toContain(`Dementia diary ${stamp}`);
+			expect(mail.html).toContain(
+				`<a href="${origin}/opportunities/${english}" lang="en">Dementia diary ${stamp}</a>`
+			);
+			expect(mail.text).toContain('Gwnewch gais erbyn Dydd Iau, 31 Rhagfyr 2099.');
+			expect(mail.text).toContain(`Darllenwch fwy a gwneud cais: ${origin}/opportunities/${welsh}\n`);
+			expect(mail.text).not.toContain('Read more and apply');
+			expect(mail.headers['content-language']).toBe('cy');
+			expect(mail.headers['list-unsubscribe']).toMatch(/^<https?:\/\/\S+\/notifications\/\S+>$/);
+			expect(mail.html).toContain('<html lang="cy">');
+		} finally {
+			await restore();
+		}
 	});
 
 	it('sends once when two runs overlap (two servers at once)', async () => {

@@ -20,7 +20,7 @@ import {
 } from '$lib/server/payment-runs';
 import { loadPaymentSettings, saveMileage } from '$lib/server/payment-settings';
 import { taxYearOf } from '$lib/payments-staff';
-import { ACCOUNTS, anon, as, mailTo, nextMail, service } from './helpers';
+import { ACCOUNTS, anon, as, mailTo, nextMail, service, setLanguage } from './helpers';
 
 const EWAN = { id: '00000000-0000-4000-8250-000000000001', role: 'staff' } as const;
 const PRITI = { id: '00000000-0000-4000-8250-000000000002', role: 'staff' } as const;
@@ -121,6 +121,7 @@ describe('deciding a claim', () => {
 		const mail = await nextMail(CALLUM_EMAIL, seen);
 		expect(mail.subject).toBe('You have a question about your claim — see the portal');
 		expect(mail.text).toContain(`/my/claims/${id}`);
+		expect(mail.headers['content-language']).toBe('en-GB');
 		expect(mail.text).not.toContain(words);
 		seen.add(mail.id);
 		await new Promise((r) => setTimeout(r, 500));
@@ -131,6 +132,27 @@ describe('deciding a claim', () => {
 			.eq('entity', 'claim')
 			.eq('entity_id', String(id));
 		expect(audit?.map((a) => a.action)).toEqual(['claim queried']);
+	});
+
+	it('the question email is in Welsh for a member who chose Cymraeg', async () => {
+		const restore = await setLanguage(callum, 'cy');
+		try {
+			const id = await sentClaim(1350);
+			const seen = new Set((await mailTo(CALLUM_EMAIL)).map((m) => m.id));
+			const decided = await decideClaim(as(EWAN), id, 'query', 'Pwy oedd gyda chi?', randomUUID());
+			expect(decided).toEqual({ ok: true, status: 'query' });
+			const mail = await nextMail(CALLUM_EMAIL, seen);
+			expect(mail.subject).toBe('Mae gennym ni gwestiwn am eich hawliad — edrychwch ar y porth');
+			expect(mail.text).toMatch(/^Helo Callum[^,]*,\n\nMae gennym ni gwestiwn am eich hawliad /);
+			expect(mail.text).toContain(`Darllenwch y cwestiwn ac atebwch yn Together:\n`);
+			expect(mail.text).toContain(`/my/claims/${id}`);
+			expect(mail.text).not.toContain('Pwy oedd gyda chi?');
+			expect(mail.headers['content-language']).toBe('cy');
+			expect(mail.html).toContain('<html lang="cy">');
+			expect(mail.html).toMatch(new RegExp(`<a href="[^"]+/my/claims/${id}">`));
+		} finally {
+			await restore();
+		}
 	});
 
 	it('a second, different decision is refused in plain words', async () => {

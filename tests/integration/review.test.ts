@@ -27,7 +27,7 @@ import {
 	opportunitiesWithApplications
 } from '$lib/server/review';
 import type { DecisionInput } from '$lib/validation/decision';
-import { ACCOUNTS, as, mailTo, nextMail, service } from './helpers';
+import { ACCOUNTS, as, mailTo, nextMail, service, setLanguage } from './helpers';
 
 const staff = () => as(ACCOUNTS.staff);
 const run = Date.now();
@@ -365,6 +365,10 @@ describe('decisions', () => {
 		expect(mail.text).toContain('Where: Room 2, Town Hall, M1 1AA');
 		expect(mail.text).toMatch(/When: \w+day \d{1,2} \w+ \d{4} at \d{1,2}(:\d{2})?(am|pm|\s?noon)/);
 		expect(mail.text).toContain(`${origin}/my/applications/${adaApp}`);
+		// Ada left the language as her device's: the email's own words are English.
+		expect(mail.text).toContain('You can read this message again, and see your application, on Together');
+		expect(mail.headers['content-language']).toBe('en-GB');
+		expect(mail.html).toContain('<html lang="en-GB">');
 
 		const app = await getApplication(db, adaApp);
 		expect(app).toMatchObject({ status: 'interview', interview_place: 'Room 2, Town Hall, M1 1AA' });
@@ -378,6 +382,30 @@ describe('decisions', () => {
 		expect((await emailDecision(db, input.requestKey, origin)).sent).toEqual([]);
 		await new Promise((r) => setTimeout(r, 300));
 		expect((await mailTo(ada.email)).filter((m) => !seen.has(m.id))).toHaveLength(1);
+	});
+
+	it('a member who chose Cymraeg gets the email’s own words in Welsh, around the message as staff wrote it', async () => {
+		const cerys = await makeMember('Cerys', 'Reviewtest');
+		await setLanguage(cerys.id, 'cy');
+		const welshGroup = await makeOpportunity(`Review test Welsh group ${run}`, null);
+		const cerysApp = await apply(cerys, welshGroup.id, {});
+		const db = staff();
+		const input = message('shortlisted');
+		await decide(db, [cerysApp], input);
+		const seen = new Set((await mailTo(cerys.email)).map((m) => m.id));
+		expect((await emailDecision(db, input.requestKey, origin)).sent).toHaveLength(1);
+
+		const mail = await nextMail(cerys.email, seen);
+		expect(mail.subject).toBe(`About ${welshGroup.title}`);
+		expect(mail.text).toContain('Dear Cerys Reviewtest,');
+		expect(mail.text).toContain('Mae’r neges isod gan y tîm cydgynhyrchu.');
+		expect(mail.text).toContain(
+			`Gallwch ddarllen y neges hon eto, a gweld eich cais, ar Together: ${origin}/my/applications/${cerysApp}`
+		);
+		expect(mail.text).not.toContain('You can read this message again');
+		expect(mail.headers['content-language']).toBe('cy');
+		expect(mail.html).toContain('<html lang="cy">');
+		expect(mail.html).toContain(`<a href="${origin}/my/applications/${cerysApp}">`);
 	});
 
 	it('when the email fails, the decision stands and the message waits to be sent again', async () => {

@@ -46,6 +46,40 @@ describe('asking for a code', () => {
 		expect(Date.parse(data.expires_at) - Date.parse(data.created_at)).toBeLessThanOrEqual(10 * 60_000 + 1000);
 	});
 
+	it('writes the email in the language of the page the code was asked from', async () => {
+		// A member of their own, so the sends per address of the other tests are not used up.
+		const email = `welsh.sign-in.${Date.now()}@example.org`;
+		const made = await service().from('profiles').insert({
+			email,
+			full_name: 'Gwen Signintest',
+			role: 'member',
+			status: 'active',
+			notify_rhythm: 'off'
+		});
+		expect(made.error).toBeNull();
+		const english = await freshCode(email);
+		expect(english.mail.headers['content-language']).toBe('en-GB');
+		expect(english.mail.html).toContain('<html lang="en-GB">');
+		expect(english.mail.text).toContain('The code and the link work once, for 10 minutes.');
+
+		const seen = new Set((await mailTo(email)).map((m) => m.id));
+		const result = await requestSignIn(email, newClient(), ORIGIN, null, 'cy');
+		expect('requestId' in result).toBe(true);
+		const mail = await nextMail(email, seen);
+		const code = mail.subject.match(/^Eich cod mewngofnodi i Together yw (\d{3} \d{3})$/)?.[1];
+		expect(code).toBeDefined();
+		expect(mail.text).toContain(`Eich cod i fewngofnodi i Together yw ${code}`);
+		expect(mail.text).toContain('Mae’r cod a’r ddolen yn gweithio unwaith, am 10 munud.');
+		expect(mail.text).not.toContain('sign in');
+		expect(mail.headers['content-language']).toBe('cy');
+		expect(mail.html).toContain('<html lang="cy">');
+		expect(mail.html).toContain(`>${code}</p>`);
+		expect(mail.html).toMatch(
+			/<a href="http:\/\/localhost:4173\/sign-in\/link\?token=[A-Za-z0-9_-]{43}">Mewngofnodi i Together<\/a>/
+		);
+		expect(linkTokenFrom(mail.text)).toHaveLength(43);
+	});
+
 	it('answers an unknown address exactly as a known one, and sends nothing', async () => {
 		const result = await requestSignIn('nobody.here@example.org', newClient(), ORIGIN, null);
 		expect(Object.keys(result)).toEqual(['requestId']);

@@ -88,6 +88,7 @@ describe('the alert email', () => {
 
 	it('carries one-click unsubscribe headers (RFC 2369 and RFC 8058)', () => {
 		expect(mail.headers).toEqual({
+			'Content-Language': 'en-GB',
 			'List-Unsubscribe': `<${origin}/notifications/${token}>`,
 			'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'
 		});
@@ -113,5 +114,55 @@ describe('the alert email', () => {
 		expect(one.text).toContain(
 			'There is a new opportunity that matches what you told us you are interested in.'
 		);
+	});
+});
+
+describe('the alert email in Welsh', () => {
+	const welsh = composeAlertEmail({
+		to: 'alex@example.org',
+		name: 'Alex',
+		opportunities: [
+			{
+				...committee,
+				title_cy: 'Pwyllgor canllaw gofal dementia',
+				summary_cy: 'Helpwch i ysgrifennu’r canllaw.'
+			},
+			blog
+		],
+		origin,
+		token,
+		locale: 'cy'
+	});
+
+	it('is in Welsh for a member who chose Cymraeg, with the Welsh version of an opportunity', () => {
+		expect(welsh.subject).toBe('2 cyfle newydd i chi');
+		expect(welsh.text.startsWith('Helo Alex,\n')).toBe(true);
+		expect(welsh.text).toContain('Pwyllgor canllaw gofal dementia');
+		expect(welsh.text).not.toContain('Dementia care guideline committee');
+		expect(welsh.text).toContain('Gwnewch gais erbyn Dydd Gwener, 11 Rhagfyr 2026.');
+		expect(welsh.text).toContain('Dim dyddiad cau.');
+		expect(welsh.text).toContain(`Darllenwch fwy a gwneud cais: ${origin}/opportunities/12\n`);
+		expect(welsh.text).not.toContain('Apply by');
+	});
+
+	it('says its language, and marks English left on a Welsh email', () => {
+		expect(welsh.headers?.['Content-Language']).toBe('cy');
+		expect(welsh.headers?.['List-Unsubscribe']).toBe(`<${origin}/notifications/${token}>`);
+		expect(welsh.html).toContain('<html lang="cy">');
+		// The blog has no Welsh version: its English title is marked, the Welsh one is not.
+		expect(welsh.html).toContain(`<a href="${origin}/opportunities/7" lang="en">Write a blog`);
+		expect(welsh.html).toContain(`<a href="${origin}/opportunities/12">Pwyllgor`);
+	});
+
+	it('leaves the English email as it was', () => {
+		const english = composeAlertEmail({
+			to: 'a@example.org',
+			name: 'Alex',
+			opportunities: [committee],
+			origin,
+			token
+		});
+		expect(english.html).toContain('<html lang="en-GB">');
+		expect(english.html).not.toContain('lang="en"');
 	});
 });

@@ -83,3 +83,35 @@ describe('booking emails', () => {
 		expect(m.text).not.toContain('/my/bookings');
 	});
 });
+
+describe('booking emails in Welsh', () => {
+	const welsh: NoticeBooking = { ...booking, locale: 'cy', title_cy: 'Gŵyl wythnos cydgynhyrchu' };
+
+	it('confirm in Welsh, with the Welsh title, dates and access needs, and a Welsh calendar', () => {
+		const c = composeBookingEmail('confirmed', welsh, origin);
+		expect(c.subject).toBe('Mae gennych chi le: Gŵyl wythnos cydgynhyrchu');
+		expect(c.text).toContain('Helo Alex,');
+		expect(c.text).toContain('Online day: Dydd Mawrth, 30 Mawrth 2027');
+		expect(c.text).toContain('Dolen ymuno: https://meet.example.org/festival');
+		expect(c.text).toContain(`Gweld neu ganslo eich archeb: ${origin}/my/bookings/12`);
+		expect(c.text).not.toContain('You have a place');
+		expect(c.headers?.['Content-Language']).toBe('cy');
+		expect(c.html).toContain('<html lang="cy">');
+		expect(c.html).toContain(`<a href="${origin}/my/bookings/12">`);
+		const ics = c.attachments![0]!.content;
+		expect(ics).toContain('SUMMARY:Gŵyl wythnos cydgynhyrchu');
+		expect(ics).toContain('LOCATION:Ar-lein');
+		// Long lines are folded (RFC 5545): unfold before reading.
+		expect(ics.replace(/\r\n /g, '')).toContain('Wedi’i drefnu i chi: A wheelchair accessible taxi');
+	});
+
+	it('remind and ask for feedback in Welsh', () => {
+		expect(composeBookingEmail('reminder', welsh, origin, { days: 1 }).subject).toBe(
+			'Nodyn atgoffa: mae Gŵyl wythnos cydgynhyrchu yfory'
+		);
+		const f = composeBookingEmail('feedback', welsh, origin);
+		expect(f.text).toContain('Mae’n cymryd 2 funud.');
+		for (const line of f.text.split('\n').filter(Boolean))
+			expect(line.split(' ').length).toBeLessThanOrEqual(15);
+	});
+});

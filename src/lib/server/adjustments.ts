@@ -19,7 +19,10 @@ import { adjustmentErrorWords } from '$lib/i18n/error-words';
 import { config } from './config';
 import { fail } from './db/fail';
 import { serviceClient } from './db/service';
-import { sendMail } from './mail';
+import type { Locale } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages';
+import { sendMail, type Message } from './mail';
+import { emailLanguage, inLanguage, letter } from './mail/language';
 
 /** A refusal the person can understand and act on; `message` is in plain words. */
 export class AdjustmentError extends Error {
@@ -35,18 +38,41 @@ export function refuse(context: string, error: PostgrestError): never {
 	fail(context, error);
 }
 
-const TEAM_LINE =
-	'If you have a question, call the co-production team on 0161 000 0000 (Monday to Friday, 9am to 5pm) or reply to this email.';
-
 async function memberAddress(db: SupabaseClient, memberId: string) {
 	const { data, error } = await db
 		.from('profiles')
-		.select('email, full_name, preferred_name')
+		.select('email, full_name, preferred_name, display_settings')
 		.eq('id', memberId)
 		.single();
 	if (error) fail('The member', error);
-	const p = data as { email: string; full_name: string; preferred_name: string | null };
-	return { email: p.email, name: p.preferred_name ?? p.full_name };
+	const p = data as {
+		email: string;
+		full_name: string;
+		preferred_name: string | null;
+		display_settings: unknown;
+	};
+	return { email: p.email, name: p.preferred_name ?? p.full_name, locale: emailLanguage(p.display_settings) };
+}
+
+/** An email to a member about their adjustments, in their language: what changed and where to look. */
+function adjustmentEmail(
+	to: { email: string; name: string; locale: Locale },
+	requestId: number,
+	write: () => { subject: string; text: string }
+): Message {
+	return inLanguage(to.locale, () => {
+		const { subject, text } = write();
+		return letter(to.locale, {
+			to: to.email,
+			subject,
+			text: [
+				m.mail_dear({ name: to.name }),
+				`${text}\n${config.origin}/my/adjustments/${requestId}`,
+				m.mail_team_question(),
+				m.mail_sign_team()
+			].join('\n\n')
+		});
+	});
 }
 
 // Emails -------------------------------------------------------------------------------------------
@@ -60,17 +86,12 @@ export async function sendArrangedEmail(
 	r: { member_id: string; request_id: number; opportunity_title: string }
 ): Promise<void> {
 	const to = await memberAddress(db, r.member_id);
-	await sendMail({
-		to: to.email,
-		subject: `Your adjustments for ${r.opportunity_title} have been arranged`,
-		text: [
-			`Dear ${to.name},`,
-			`Your adjustments for “${r.opportunity_title}” have been arranged — see the portal:`,
-			`${config.origin}/my/adjustments/${r.request_id}`,
-			TEAM_LINE,
-			'The co-production team, Together'
-		].join('\n\n')
-	});
+	await sendMail(
+		adjustmentEmail(to, r.request_id, () => ({
+			subject: m.mail_adj_arranged_subject({ title: r.opportunity_title }),
+			text: m.mail_adj_arranged_text({ title: r.opportunity_title })
+		}))
+	);
 }
 
 /**
@@ -82,17 +103,12 @@ export async function sendAnswerChangedEmail(
 	r: { member_id: string; request_id: number; opportunity_title: string }
 ): Promise<void> {
 	const to = await memberAddress(db, r.member_id);
-	await sendMail({
-		to: to.email,
-		subject: `A change to your adjustments for ${r.opportunity_title}`,
-		text: [
-			`Dear ${to.name},`,
-			`Something has changed in your adjustments for “${r.opportunity_title}” — see the portal:`,
-			`${config.origin}/my/adjustments/${r.request_id}`,
-			TEAM_LINE,
-			'The co-production team, Together'
-		].join('\n\n')
-	});
+	await sendMail(
+		adjustmentEmail(to, r.request_id, () => ({
+			subject: m.mail_adj_changed_subject({ title: r.opportunity_title }),
+			text: m.mail_adj_changed_text({ title: r.opportunity_title })
+		}))
+	);
 }
 
 /** After staff mark papers ready (mark_papers_ready returned first_time): tell the member. */
@@ -101,17 +117,12 @@ export async function sendPapersReadyEmail(
 	r: { member_id: string; request_id: number; opportunity_title: string; meeting_title: string }
 ): Promise<void> {
 	const to = await memberAddress(db, r.member_id);
-	await sendMail({
-		to: to.email,
-		subject: `Your papers for ${r.opportunity_title} are ready`,
-		text: [
-			`Dear ${to.name},`,
-			`Your papers for “${r.meeting_title}” (${r.opportunity_title}) are ready — see the portal:`,
-			`${config.origin}/my/adjustments/${r.request_id}`,
-			TEAM_LINE,
-			'The co-production team, Together'
-		].join('\n\n')
-	});
+	await sendMail(
+		adjustmentEmail(to, r.request_id, () => ({
+			subject: m.mail_adj_papers_subject({ title: r.opportunity_title }),
+			text: m.mail_adj_papers_text({ title: r.opportunity_title, meeting: r.meeting_title })
+		}))
+	);
 }
 
 /**

@@ -12,11 +12,15 @@ import {
 	type ApplicationListItem,
 	type Question
 } from '$lib/applications';
-import { formatDate, type Opportunity } from '$lib/opportunities';
+import { type Opportunity } from '$lib/opportunities';
 import type { Decision } from '$lib/validation/application';
 import { applicationErrorWords } from '$lib/i18n/error-words';
 import { fail } from './db/fail';
-import { sendMail } from './mail';
+import { dateWords } from '$lib/i18n/date-words';
+import type { Locale } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages';
+import { sendMail, type Message } from './mail';
+import { inLanguage, letter } from './mail/language';
 import { getOpportunity } from './opportunities';
 import { removeUpload, storeUpload } from './uploads';
 
@@ -287,25 +291,41 @@ export async function phoneNumber(db: SupabaseClient, memberId: string): Promise
 	return (data as { phone: string | null } | null)?.phone ?? null;
 }
 
-/** When staff read applications, in words: after the closing date, or as they arrive. */
+/** When staff read applications, in words: after the closing date, or as they arrive (in the language in use). */
 export function whatHappensNext(o: Pick<Opportunity, 'closes_at'>): string {
-	return o.closes_at
-		? `The co-production team will read every application after the closing date, ${formatDate(o.closes_at, true)}. We will then email you to tell you what happens next.`
-		: 'The co-production team reads applications as they arrive. We will email you to tell you what happens next.';
+	return o.closes_at ? m.done_next_closing({ date: dateWords(o.closes_at, true) }) : m.done_next_rolling();
 }
 
-/** The confirmation email for a sent application. Messages about a member's own application always go. */
-export async function sendConfirmation(to: { email: string; name: string }, o: Opportunity, link: string) {
-	await sendMail({
-		to: to.email,
-		subject: `Application sent: ${o.title}`,
-		text: [
-			`Dear ${to.name},`,
-			`Thank you. We have your application for “${o.title}”.`,
-			whatHappensNext(o),
-			`You can see your application, and withdraw it if you change your mind, here:\n${link}`,
-			'If you have a question, or need any help, call the co-production team on 0161 000 0000 (Monday to Friday, 9am to 5pm) or reply to this email.',
-			'The co-production team, Together'
-		].join('\n\n')
+/** The confirmation email for a sent application, in the member's language. */
+export function confirmationEmail(
+	to: { email: string; name: string },
+	o: Pick<Opportunity, 'title' | 'title_cy' | 'closes_at'>,
+	link: string,
+	locale: Locale
+): Message {
+	return inLanguage(locale, () => {
+		const title = locale === 'cy' && o.title_cy ? o.title_cy : o.title;
+		return letter(locale, {
+			to: to.email,
+			subject: m.mail_app_subject({ title }),
+			text: [
+				m.mail_dear({ name: to.name }),
+				m.mail_app_thanks({ title }),
+				whatHappensNext(o),
+				`${m.mail_app_see()}\n${link}`,
+				m.mail_team_help(),
+				m.mail_sign_team()
+			].join('\n\n')
+		});
 	});
+}
+
+/** Sends the confirmation. Messages about a member's own application always go. */
+export async function sendConfirmation(
+	to: { email: string; name: string },
+	o: Opportunity,
+	link: string,
+	locale: Locale = 'en'
+) {
+	await sendMail(confirmationEmail(to, o, link, locale));
 }

@@ -13,6 +13,8 @@ import { config } from './config';
 import { fail } from './db/fail';
 import { serviceClient } from './db/service';
 import { bookingErrorWords } from '$lib/i18n/error-words';
+import type { Locale } from '$lib/i18n/locale';
+import { getLocale } from '$lib/paraglide/runtime';
 import { sendMail } from './mail';
 import { deliverBookingNotices, type BookingJobResult } from './events/deliver';
 import { calendarFor, type NoticeMeeting } from './events/email';
@@ -269,7 +271,9 @@ export async function bookAsGuest(
 	opportunityId: number,
 	guest: { name: string; email: string },
 	answers: string[],
-	requestKey: string
+	requestKey: string,
+	/** The language of the page they booked from: the emails about the booking are in it. */
+	language: Locale = 'en'
 ): Promise<BookingRow> {
 	const { data, error } = await serviceClient().rpc('book_guest_place', {
 		opportunity: opportunityId,
@@ -280,6 +284,12 @@ export async function bookAsGuest(
 	});
 	if (error) refuse('Book a place as a guest', error);
 	const booking = data as BookingRow;
+	const saved = await serviceClient()
+		.from('bookings')
+		.update({ guest_language: language })
+		.eq('id', booking.id)
+		.is('member_id', null);
+	if (saved.error) fail('The language of a guest’s emails', saved.error);
 	await notifyBookings([booking.id]);
 	return { id: booking.id, opportunity_id: booking.opportunity_id, status: booking.status };
 }
@@ -462,7 +472,10 @@ export async function getMyBooking(
 	};
 }
 
-/** The calendar file for a member's own booking (only when booked and the event has meetings). */
+/**
+ * The calendar file for a member's own booking (only when booked and the event has meetings), in the
+ * language of the page it is downloaded from.
+ */
 export function calendarOf(b: MyBookingInFull, member: { email: string; name: string }): string | null {
 	if (b.status !== 'booked' || b.meetings.length === 0) return null;
 	return calendarFor(
@@ -472,8 +485,10 @@ export function calendarOf(b: MyBookingInFull, member: { email: string; name: st
 			guest: false,
 			email: member.email,
 			name: member.name,
+			locale: getLocale() === 'cy' ? 'cy' : 'en',
 			opportunity_id: b.opportunity_id,
 			title: b.title,
+			title_cy: b.title_cy,
 			offer_expires_at: null,
 			arranged: b.arranged,
 			shared: b.shared,

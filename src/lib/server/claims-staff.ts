@@ -21,6 +21,8 @@ import { hasPermission, type SessionUser } from './auth/session';
 import { config } from './config';
 import { fail } from './db/fail';
 import { sendMail } from './mail';
+import { emailLanguage, inLanguage, letter } from './mail/language';
+import { m } from '$lib/paraglide/messages';
 
 export interface QueueFilters {
 	status: QueueStatus | '';
@@ -213,7 +215,7 @@ export async function decideClaim(
 		if (due === true) {
 			const { data: member, error: memberError } = await db
 				.from('profiles')
-				.select('email, preferred_name, full_name')
+				.select('email, preferred_name, full_name, display_settings')
 				.eq('id', (data as { member_id: string }).member_id)
 				.single();
 			if (memberError) fail('Emailing the question', memberError);
@@ -224,21 +226,27 @@ export async function decideClaim(
 }
 
 async function emailQuestion(
-	member: { email: string; preferred_name: string | null; full_name: string },
+	member: { email: string; preferred_name: string | null; full_name: string; display_settings?: unknown },
 	reference: string,
 	claimId: number
 ): Promise<void> {
+	const locale = emailLanguage(member.display_settings);
 	try {
-		await sendMail({
-			to: member.email,
-			subject: 'You have a question about your claim — see the portal',
-			text:
-				`Hello ${member.preferred_name ?? member.full_name},\n\n` +
-				`We have a question about your claim ${reference}. ` +
-				`Please read it and answer in Together:\n${config.origin}/my/claims/${claimId}\n\n` +
-				'If you need help, call the co-production team on 0161 000 0000.\n\n' +
-				'The co-production team\n'
-		});
+		await sendMail(
+			inLanguage(locale, () =>
+				letter(locale, {
+					to: member.email,
+					subject: m.mail_claim_question_subject(),
+					text:
+						[
+							m.mail_hello({ name: member.preferred_name ?? member.full_name }),
+							`${m.mail_claim_question_text({ reference })}\n${config.origin}/my/claims/${claimId}`,
+							m.mail_claim_question_help(),
+							m.mail_sign_team_short()
+						].join('\n\n') + '\n'
+				})
+			)
+		);
 	} catch (e) {
 		// The question is saved and shows on the member's claim; the email is only a nudge.
 		console.error('Claim question email not sent', e);

@@ -17,6 +17,9 @@ import { config } from './config';
 import { hmacHex } from './auth/hash';
 import { fail } from './db/fail';
 import { sendMail } from './mail';
+import { inLanguage, letter } from './mail/language';
+import type { Locale } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages';
 import { storeUpload } from './uploads';
 
 /** A refusal the member can understand and act on; `message` is in plain words. */
@@ -426,7 +429,7 @@ export function bankCodeHash(requestId: string, code: string): string {
  */
 export async function requestBankChange(
 	db: SupabaseClient,
-	member: { email: string; name: string },
+	member: { email: string; name: string; locale?: Locale },
 	details: { account_name: string; sort_code: string; account_number: string }
 ): Promise<string> {
 	const requestId = randomUUID();
@@ -438,15 +441,22 @@ export async function requestBankChange(
 	});
 	if (error) refuse('Changing your bank details', error);
 	const spaced = `${code.slice(0, 3)} ${code.slice(3)}`;
-	await sendMail({
-		to: member.email,
-		subject: `Your code to change your bank details is ${spaced}`,
-		text:
-			`Hello ${member.name},\n\n` +
-			`Your code to change the bank details Together pays you into is ${spaced}\n\n` +
-			`It works once, for ${BANK_CODE_MINUTES} minutes.\n\n` +
-			'If you did not ask to change your bank details, do not give this code to anyone, and call us: someone may be trying to change them.\n'
-	});
+	const locale = member.locale ?? 'en';
+	await sendMail(
+		inLanguage(locale, () =>
+			letter(locale, {
+				to: member.email,
+				subject: m.mail_bank_code_subject({ code: spaced }),
+				text:
+					[
+						m.mail_hello({ name: member.name }),
+						m.mail_bank_code_text({ code: spaced }),
+						m.mail_bank_code_once({ minutes: BANK_CODE_MINUTES }),
+						m.mail_bank_code_not_you()
+					].join('\n\n') + '\n'
+			})
+		)
+	);
 	return requestId;
 }
 
@@ -455,7 +465,7 @@ export type BankChangeOutcome = 'ok' | 'wrong' | 'expired' | 'too_many';
 /** Checks the code; on success the new details are saved and the member is told by email. */
 export async function confirmBankChange(
 	db: SupabaseClient,
-	member: { email: string; name: string },
+	member: { email: string; name: string; locale?: Locale },
 	requestId: string,
 	code: string
 ): Promise<BankChangeOutcome> {
@@ -467,14 +477,21 @@ export async function confirmBankChange(
 	if (error) fail('Changing your bank details', error);
 	const outcome = data as BankChangeOutcome;
 	if (outcome === 'ok') {
-		await sendMail({
-			to: member.email,
-			subject: 'Your bank details for Together have changed',
-			text:
-				`Hello ${member.name},\n\n` +
-				'The bank details Together pays you into were changed just now. We will pay your claims into the new account.\n\n' +
-				'If you did not change them, call us straight away so we can stop any payment.\n'
-		}).catch((e: Error) => console.error(`A bank details notice could not be sent: ${e.message}`));
+		const locale = member.locale ?? 'en';
+		await sendMail(
+			inLanguage(locale, () =>
+				letter(locale, {
+					to: member.email,
+					subject: m.mail_bank_changed_subject(),
+					text:
+						[
+							m.mail_hello({ name: member.name }),
+							m.mail_bank_changed_text(),
+							m.mail_bank_changed_not_you()
+						].join('\n\n') + '\n'
+				})
+			)
+		).catch((e: Error) => console.error(`A bank details notice could not be sent: ${e.message}`));
 	}
 	return outcome;
 }

@@ -5,6 +5,10 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { fail } from './db/fail';
 import { serviceClient } from './db/service';
 import type { Message } from './mail';
+import { inLanguage, letter } from './mail/language';
+import { welshDate } from '$lib/i18n/date-words';
+import type { Locale } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * Everything held about the signed-in member, their rows only: my_data() (profile, applications,
@@ -115,48 +119,53 @@ export async function carryOutDeletion(db: SupabaseClient, id: number): Promise<
 	return { ok: true, outcome: data as DeletionOutcome };
 }
 
-const longDate = (iso: string) =>
-	new Intl.DateTimeFormat('en-GB', {
+/** "5 April 2032", or in Welsh "5 Ebrill 2032". */
+const longDate = (iso: string, locale: Locale) => {
+	const date = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+	if (locale === 'cy') return welshDate(date);
+	return new Intl.DateTimeFormat('en-GB', {
 		day: 'numeric',
 		month: 'long',
 		year: 'numeric',
 		timeZone: 'UTC'
-	}).format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
+	}).format(date);
+};
 
-/** The plain-words email confirming what was removed and what is kept, and until when. */
-export function deletionEmail(outcome: DeletionOutcome): Message {
-	const kept: string[] = [];
-	if (outcome.kept.involvements > 0)
-		kept.push(
-			'- That someone took part in our activities, with no name or contact details. We count these to report on our work each year.'
-		);
-	if (outcome.kept.adjustment_requests > 0)
-		kept.push(
-			'- What adjustments were arranged and what they cost, with no name and none of the words you or we wrote about them.'
-		);
-	if (outcome.payment_records_kept_until)
-		kept.push(
-			`- Your payment records (claims, what we paid and when), with your name, because the law says we must keep them. We will remove your name and the details from them on ${longDate(outcome.payment_records_kept_until)}.`
-		);
-	return {
-		to: outcome.email,
-		subject: 'We have deleted your information from Together',
-		text:
-			`Hello ${outcome.name},\n\n` +
-			'You asked us to delete your information. We have done this today.\n\n' +
-			'What we removed:\n' +
-			'- Your name, email address, phone number and everything else on your profile.\n' +
-			'- Your access needs and what you told us about your lived experience.\n' +
-			'- Your applications and your answers.\n' +
-			'- The opportunities you saved, and your display settings.\n' +
-			'- Your bank details.\n' +
-			'- Files you sent us, except receipts for claims we paid.\n\n' +
-			(kept.length
-				? 'What we keep:\n' + kept.join('\n') + '\n\n'
-				: 'We keep nothing that could tell anyone who you are.\n\n') +
-			'You can no longer sign in to Together. If you want to take part again, you are very welcome: ask us to invite you.\n\n' +
-			'If you have questions, call us on 0161 000 0000.\n\nThe co-production team\n'
-	};
+/**
+ * The plain-words email confirming what was removed and what is kept, and until when, in the
+ * member's language (read before their display settings were deleted).
+ */
+export function deletionEmail(outcome: DeletionOutcome, locale: Locale = 'en'): Message {
+	return inLanguage(locale, () => {
+		const kept: string[] = [];
+		if (outcome.kept.involvements > 0) kept.push(m.mail_del_kept_involvements());
+		if (outcome.kept.adjustment_requests > 0) kept.push(m.mail_del_kept_adjustments());
+		if (outcome.payment_records_kept_until)
+			kept.push(m.mail_del_kept_payments({ date: longDate(outcome.payment_records_kept_until, locale) }));
+		const removed = [
+			m.mail_del_removed(),
+			m.mail_del_removed_profile(),
+			m.mail_del_removed_needs(),
+			m.mail_del_removed_applications(),
+			m.mail_del_removed_saved(),
+			m.mail_del_removed_bank(),
+			m.mail_del_removed_files()
+		];
+		return letter(locale, {
+			to: outcome.email,
+			subject: m.mail_del_subject(),
+			text:
+				[
+					m.mail_hello({ name: outcome.name }),
+					m.mail_del_done(),
+					removed.join('\n'),
+					kept.length ? [m.mail_del_kept(), ...kept].join('\n') : m.mail_del_kept_nothing(),
+					m.mail_del_no_sign_in(),
+					m.mail_call_questions(),
+					m.mail_sign_team_short()
+				].join('\n\n') + '\n'
+		});
+	});
 }
 
 export interface DataSettings {

@@ -5,7 +5,10 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { IdeaStatus } from '$lib/matching';
 import { fail } from './db/fail';
-import { sendMail } from './mail';
+import type { Locale } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages';
+import { sendMail, type Message } from './mail';
+import { emailLanguages, inLanguage, letter } from './mail/language';
 import { config } from './config';
 
 export interface IdeaCall {
@@ -170,6 +173,10 @@ export async function updateIdea(
  */
 export async function tellMembers(db: SupabaseClient, callId: number): Promise<number> {
 	const ideas = (await ideasForCall(db, callId)).filter((i) => i.outcome && !i.outcome_sent_at);
+	const languages = await emailLanguages(
+		db,
+		ideas.map((i) => i.member_id)
+	);
 	let told = 0;
 	for (const idea of ideas) {
 		const { data, error } = await db
@@ -180,19 +187,33 @@ export async function tellMembers(db: SupabaseClient, callId: number): Promise<n
 			.select('id');
 		if (error) fail('Telling members', error);
 		if ((data as unknown[]).length !== 1) continue; // someone else told them meanwhile
-		await sendMail({
-			to: idea.member.email,
-			subject: `What happened to your idea: ${idea.title}`,
-			text:
-				`Hello ${idea.member.full_name},\n\n` +
-				`Thank you for your idea, "${idea.title}". Here is a message from the co-production team about it:\n\n` +
-				`${idea.outcome}\n\n` +
-				`You can see it on Together: ${config.origin}/my/ideas/${idea.id}\n\n` +
-				'If you have questions, call us on 0161 000 0000.\n'
-		});
+		await sendMail(ideaOutcomeEmail(idea, languages.get(idea.member_id) ?? 'en'));
 		told++;
 	}
 	return told;
+}
+
+/** What happened to a member's idea, in their language, with the team's message as written. */
+export function ideaOutcomeEmail(
+	idea: { id: number; title: string; outcome: string | null; member: { full_name: string; email: string } },
+	locale: Locale
+): Message {
+	return inLanguage(locale, () => {
+		const note = locale === 'cy' ? [m.mail_in_english()] : [];
+		return letter(locale, {
+			to: idea.member.email,
+			subject: m.mail_idea_subject({ title: idea.title }),
+			text:
+				[
+					m.mail_hello({ name: idea.member.full_name }),
+					...note,
+					m.mail_idea_thanks({ title: idea.title }),
+					idea.outcome ?? '',
+					m.mail_idea_see({ link: `${config.origin}/my/ideas/${idea.id}` }),
+					m.mail_call_questions()
+				].join('\n\n') + '\n'
+		});
+	});
 }
 
 /** Projects a chosen idea can join (staff read them). */

@@ -6,7 +6,9 @@ import type { ListedOpportunity } from '$lib/opportunities';
 import { fits, whyFits, type MatchingProfile, type Reasons } from '$lib/matching';
 import { fail } from './db/fail';
 import { listOpen } from './opportunities';
+import { m } from '$lib/paraglide/messages';
 import { sendMail } from './mail';
+import { emailLanguage, inLanguage, letter } from './mail/language';
 import { config } from './config';
 
 export async function myMatchingProfile(db: SupabaseClient, memberId: string): Promise<MatchingProfile> {
@@ -153,22 +155,33 @@ export async function inviteToOpportunity(
 	if (!result.new) return 'already';
 	const { data: person } = await db
 		.from('profiles')
-		.select('email, full_name, preferred_name')
+		.select('email, full_name, preferred_name, display_settings')
 		.eq('id', memberId)
 		.maybeSingle();
 	if (person) {
-		const p = person as { email: string; full_name: string; preferred_name: string | null };
-		await sendMail({
-			to: p.email,
-			subject: `We think you would be good for: ${opportunity.title}`,
-			text:
-				`Hello ${p.preferred_name ?? p.full_name},\n\n` +
-				`The co-production team would like to invite you to apply for "${opportunity.title}". ` +
-				'We thought of you because of what you told us you are good at, or want to do more of.\n\n' +
-				'You choose: you can say yes and apply, or say no thank you. Saying no is fine.\n\n' +
-				`See the invitation: ${config.origin}/my/invitations/${result.id}\n\n` +
-				'If you have questions, call us on 0161 000 0000.\n'
-		});
+		const p = person as {
+			email: string;
+			full_name: string;
+			preferred_name: string | null;
+			display_settings: unknown;
+		};
+		const locale = emailLanguage(p.display_settings);
+		await sendMail(
+			inLanguage(locale, () =>
+				letter(locale, {
+					to: p.email,
+					subject: m.mail_match_subject({ title: opportunity.title }),
+					text:
+						[
+							m.mail_hello({ name: p.preferred_name ?? p.full_name }),
+							m.mail_match_invite({ title: opportunity.title }),
+							m.mail_match_choose(),
+							m.mail_match_see({ link: `${config.origin}/my/invitations/${result.id}` }),
+							m.mail_call_questions()
+						].join('\n\n') + '\n'
+				})
+			)
+		);
 	}
 	return 'sent';
 }

@@ -13,6 +13,8 @@ import type { ContactMethod } from '$lib/validation/profile';
 import { withDetails } from '$lib/validation/decision';
 import { fail } from './db/fail';
 import { sendMail, type Message } from './mail';
+import { emailLanguage, inLanguage, letter, textToHtml } from './mail/language';
+import { m } from '$lib/paraglide/messages';
 
 export interface OpportunityRef {
 	id: number;
@@ -343,7 +345,8 @@ export interface DecisionEvent {
 	message_subject: string;
 	message_body: string;
 	emailed_at: string | null;
-	member: MemberRef & { email: string };
+	/** display_settings: the member's language for the email's own words. */
+	member: MemberRef & { email: string; display_settings?: unknown };
 }
 
 /** The messages written by one decision (one request key), with whom they go to and whether they went. */
@@ -353,7 +356,7 @@ export async function decisionEvents(db: SupabaseClient, requestKey: string): Pr
 		.from('application_events')
 		.select(
 			`id, application_id, status, message_subject, message_body, emailed_at,
-			application:applications!application_events_application_id_fkey!inner (member:profiles!applications_member_id_fkey!inner (${MEMBER_COLUMNS}, email))`
+			application:applications!application_events_application_id_fkey!inner (member:profiles!applications_member_id_fkey!inner (${MEMBER_COLUMNS}, email, display_settings))`
 		)
 		.eq('request_key', requestKey)
 		.not('message_subject', 'is', null)
@@ -368,13 +371,24 @@ export interface EmailOutcome {
 	failed: DecisionEvent[];
 }
 
-/** The email a member gets: the message as written, and where to read it again. */
+/**
+ * The email a member gets: the message as staff wrote it, and where to read it again. The email's own
+ * words are in the member's language; a Welsh speaker is told they can talk about the message in
+ * Welsh, as staff write in English.
+ */
 export function decisionEmail(e: DecisionEvent, origin: string): Message {
-	return {
-		to: e.member.email,
-		subject: e.message_subject,
-		text: `${e.message_body}\n\n---\nYou can read this message again, and see your application, on Together: ${origin}/my/applications/${e.application_id}\n`
-	};
+	const locale = emailLanguage(e.member.display_settings);
+	return inLanguage(locale, () => {
+		const again = m.mail_decision_again({ link: `${origin}/my/applications/${e.application_id}` });
+		const note = locale === 'cy' ? `${m.mail_in_english()}\n\n` : '';
+		return letter(locale, {
+			to: e.member.email,
+			subject: e.message_subject,
+			text: `${note}${e.message_body}\n\n---\n${again}\n`,
+			html:
+				(note ? textToHtml(note) + '\n' : '') + `${textToHtml(e.message_body)}\n<hr>\n${textToHtml(again)}`
+		});
+	});
 }
 
 /**

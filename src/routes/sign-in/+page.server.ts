@@ -15,13 +15,19 @@ export const load: PageServerLoad = ({ locals, url, cookies }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, getClientAddress, url }) => {
+	default: async ({ request, cookies, getClientAddress, url, locals }) => {
 		const form = await request.formData();
 		const values = formValues(form);
 		const parsed = parse(signInSchema, values, values);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const next = safeNext(String(form.get('next') ?? ''));
-		const result = await requestSignIn(parsed.data.email, getClientAddress(), url.origin, next);
+		const result = await requestSignIn(
+			parsed.data.email,
+			getClientAddress(),
+			url.origin,
+			next,
+			locals.locale
+		);
 		if ('limited' in result) {
 			return fail(429, {
 				values,

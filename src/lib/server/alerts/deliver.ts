@@ -18,6 +18,7 @@
 //     somebody can look into it. No alert is ever lost without anybody being told.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Message } from '../mail';
+import { emailLanguages } from '../mail/language';
 import { composeAlertEmail, type AlertOpportunity } from './email';
 import { signToken } from './token';
 
@@ -68,7 +69,10 @@ export async function deliverDueAlerts(options: DeliverOptions): Promise<Deliver
 	if (rows.length === 0) return result;
 
 	const ids = [...new Set(rows.map((r) => r.opportunity_id))];
-	const found = await db.from('opportunities').select('id, type, title, summary, closes_at').in('id', ids);
+	const found = await db
+		.from('opportunities')
+		.select('id, type, title, summary, title_cy, summary_cy, closes_at')
+		.in('id', ids);
 	if (found.error) throw new Error(`Opportunities for alerts: ${found.error.message}`);
 	const byId = new Map((found.data as AlertOpportunity[]).map((o) => [o.id, o]));
 
@@ -80,6 +84,8 @@ export async function deliverDueAlerts(options: DeliverOptions): Promise<Deliver
 		members.set(row.member_id, list);
 	}
 
+	// Each member's emails are in the language they chose (display settings).
+	const languages = await emailLanguages(db, [...members.keys()]);
 	for (const [memberId, list] of members) {
 		const claimed = await claim(db, memberId, list, log);
 		if (claimed.length === 0) continue;
@@ -92,7 +98,8 @@ export async function deliverDueAlerts(options: DeliverOptions): Promise<Deliver
 			name: list[0]!.name,
 			opportunities,
 			origin: options.origin,
-			token: signToken(options.secret, memberId)
+			token: signToken(options.secret, memberId),
+			locale: languages.get(memberId) ?? 'en'
 		});
 		try {
 			await options.send(message);

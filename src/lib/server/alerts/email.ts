@@ -1,8 +1,14 @@
 // The email that tells a member about new opportunities matching what they chose: plain text
 // first (read aloud well, works everywhere), and a simple HTML version of the same words.
 // Pure: everything it needs is passed in, so it is tested without a server.
-import { OPPORTUNITY_TYPES, formatDate, type OpportunityType } from '../../opportunities';
+import { formatDate, type OpportunityType } from '../../opportunities';
+import { welshDate } from '../../i18n/date-words';
+import { typeWords } from '../../i18n/opportunity-words';
+import type { Locale } from '../../i18n/locale';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { escapeHtml } from '../mail/escape';
+import { inLanguage, letter } from '../mail/language';
 import type { Message } from '../mail';
 
 export interface AlertOpportunity {
@@ -10,6 +16,9 @@ export interface AlertOpportunity {
 	type: OpportunityType;
 	title: string;
 	summary: string;
+	/** The Welsh version, when staff wrote one. */
+	title_cy?: string | null;
+	summary_cy?: string | null;
 	closes_at: string | null;
 }
 
@@ -21,79 +30,99 @@ export interface AlertEmailInput {
 	origin: string;
 	/** The member's signed token for the change-or-stop page. */
 	token: string;
+	/** The member's language (English unless they chose Cymraeg). */
+	locale?: Locale;
+}
+
+/** An opportunity's title and summary in the language in use, each with its own language. */
+function words(o: AlertOpportunity) {
+	const welsh = getLocale() === 'cy';
+	const title =
+		welsh && o.title_cy ? { text: o.title_cy, english: false } : { text: o.title, english: welsh };
+	const summary =
+		welsh && o.summary_cy ? { text: o.summary_cy, english: false } : { text: o.summary, english: welsh };
+	return { title, summary };
 }
 
 export function alertSubject(opportunities: AlertOpportunity[]): string {
 	return opportunities.length === 1
-		? `New opportunity: ${opportunities[0]!.title}`
-		: `${opportunities.length} new opportunities for you`;
+		? m.mail_alert_subject_one({ title: words(opportunities[0]!).title.text })
+		: m.mail_alert_subject_many({ count: opportunities.length });
 }
 
 const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'Europe/London' });
 
 /** "Apply by Friday 11 December 2026" (the UK day), or a plain note that there is no closing date. */
 export function closingWords(closesAt: string | null): string {
-	return closesAt
-		? `Apply by ${weekday.format(new Date(closesAt))} ${formatDate(closesAt)}`
-		: 'No closing date';
+	if (!closesAt) return m.mail_alert_no_closing();
+	const date =
+		getLocale() === 'cy'
+			? welshDate(new Date(closesAt), true)
+			: `${weekday.format(new Date(closesAt))} ${formatDate(closesAt)}`;
+	return m.mail_alert_apply_by({ date });
 }
 
 export function settingsLink(origin: string, token: string): string {
 	return `${origin}/notifications/${token}`;
 }
 
+/** Marks English words on a Welsh email, so screen readers say them right. */
+const inEnglish = (english: boolean) => (english ? ' lang="en"' : '');
+
 export function composeAlertEmail(input: AlertEmailInput): Message {
+	const locale = input.locale ?? 'en';
+	return inLanguage(locale, () => letter(locale, alertEmail(input)));
+}
+
+function alertEmail(input: AlertEmailInput): Message {
 	const { origin, opportunities } = input;
 	const settings = settingsLink(origin, input.token);
 	const choices = `${origin}/my/notifications`;
 	const one = opportunities.length === 1;
-	const intro = one
-		? 'There is a new opportunity that matches what you told us you are interested in.'
-		: `There are ${opportunities.length} new opportunities that match what you told us you are interested in.`;
+	const intro = one ? m.mail_alert_intro_one() : m.mail_alert_intro_many({ count: opportunities.length });
 	const items = opportunities.map((o) => ({
-		title: o.title,
-		kind: OPPORTUNITY_TYPES[o.type] ?? '',
-		summary: o.summary,
+		...words(o),
+		kind: typeWords(o.type),
 		closing: closingWords(o.closes_at),
 		link: `${origin}/opportunities/${o.id}`
 	}));
 
 	const text = [
-		`Hello ${input.name},`,
+		m.mail_hello({ name: input.name }),
 		'',
 		intro,
 		'',
 		...items.flatMap((o) => [
-			o.title,
+			o.title.text,
 			o.kind,
-			o.summary,
+			o.summary.text,
 			`${o.closing}.`,
-			`Read more and apply: ${o.link}`,
+			m.mail_alert_read_more({ link: o.link }),
 			''
 		]),
-		'Change how often we email you about new opportunities, or stop these emails:',
+		m.mail_alert_change_text(),
 		settings,
 		'',
-		'Change the topics and kinds of opportunity you hear about (you will need to sign in):',
+		m.mail_alert_topics_text(),
 		choices,
 		'',
-		'We always email you about your own applications, claims and adjustments.',
+		m.mail_alert_always(),
 		'',
-		'The co-production team, Together'
+		m.mail_sign_team()
 	].join('\n');
 
 	const html = [
-		`<p>Hello ${escapeHtml(input.name)},</p>`,
+		`<p>${escapeHtml(m.mail_hello({ name: input.name }))}</p>`,
 		`<p>${escapeHtml(intro)}</p>`,
 		...items.map(
 			(o) =>
-				`<h2 style="font-size:1.25em;margin-bottom:0.25em"><a href="${escapeHtml(o.link)}">${escapeHtml(o.title)}</a></h2>` +
-				`<p style="margin-top:0">${escapeHtml(o.kind)}<br>${escapeHtml(o.summary)}<br><strong>${escapeHtml(o.closing)}.</strong></p>`
+				`<h2 style="font-size:1.25em;margin-bottom:0.25em"><a href="${escapeHtml(o.link)}"${inEnglish(o.title.english)}>${escapeHtml(o.title.text)}</a></h2>` +
+				`<p style="margin-top:0">${escapeHtml(o.kind)}<br><span${inEnglish(o.summary.english)}>${escapeHtml(o.summary.text)}</span><br><strong>${escapeHtml(o.closing)}.</strong></p>`
 		),
-		`<p><a href="${escapeHtml(settings)}">Change how often we email you, or stop these emails</a></p>`,
-		`<p><a href="${escapeHtml(choices)}">Change the topics and kinds of opportunity you hear about</a> (you will need to sign in)</p>`,
-		'<p>We always email you about your own applications, claims and adjustments.</p>',
-		'<p>The co-production team, Together</p>'
+		`<p><a href="${escapeHtml(settings)}">${escapeHtml(m.mail_alert_change_link())}</a></p>`,
+		`<p><a href="${escapeHtml(choices)}">${escapeHtml(m.mail_alert_topics_link())}</a> ${escapeHtml(m.mail_alert_sign_in_needed())}</p>`,
+		`<p>${escapeHtml(m.mail_alert_always())}</p>`,
+		`<p>${escapeHtml(m.mail_sign_team())}</p>`
 	].join('\n');
 
 	return {

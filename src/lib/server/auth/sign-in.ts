@@ -4,7 +4,10 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { serviceClient } from '../db/service';
 import { config } from '../config';
-import { escapeHtml, sendMail } from '../mail';
+import { escapeHtml, sendMail, type Message } from '../mail';
+import { inLanguage, letter } from '../mail/language';
+import type { Locale } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages';
 import { hmacHex, sha256Hex } from './hash';
 import { createSession, homeFor } from './session';
 
@@ -55,7 +58,9 @@ export async function requestSignIn(
 	rawEmail: string,
 	clientAddress: string,
 	origin: string,
-	next: string | null
+	next: string | null,
+	/** The language of the page the code was asked from: the email is in it. */
+	locale: Locale = 'en'
 ): Promise<SendResult> {
 	const email = normaliseEmail(rawEmail);
 	const addressOk = await withinLimit(`send:address:${sha256Hex(email)}`, LIMITS.sendsPerAddress());
@@ -89,21 +94,30 @@ export async function requestSignIn(
 	const link = `${origin}/sign-in/link?token=${linkToken}`;
 	const spaced = formatCode(code);
 	// Not awaited: a registered address must not answer more slowly than an unknown one.
-	void sendMail({
-		to: email,
-		subject: `Your Together sign-in code is ${spaced}`,
-		text:
-			`Your code to sign in to Together is ${spaced}\n\n` +
-			`Or open this link to sign in:\n${link}\n\n` +
-			`The code and the link work once, for ${CODE_MINUTES} minutes.\n\n` +
-			'If you did not ask to sign in, you do not need to do anything.\n',
-		html:
-			`<p>Your code to sign in to Together is</p><p style="font-size:28px;font-weight:bold;letter-spacing:4px">${spaced}</p>` +
-			`<p>Or <a href="${escapeHtml(link)}">sign in to Together with this link</a>.</p>` +
-			`<p>The code and the link work once, for ${CODE_MINUTES} minutes.</p>` +
-			'<p>If you did not ask to sign in, you do not need to do anything.</p>'
-	}).catch((error: Error) => console.error(`A sign-in email could not be sent: ${error.message}`));
+	void sendMail(signInEmail(email, spaced, link, locale)).catch((error: Error) =>
+		console.error(`A sign-in email could not be sent: ${error.message}`)
+	);
 	return { requestId };
+}
+
+/** The sign-in email, in the language of the page the code was asked from. */
+export function signInEmail(to: string, spaced: string, link: string, locale: Locale): Message {
+	return inLanguage(locale, () =>
+		letter(locale, {
+			to,
+			subject: m.mail_signin_subject({ code: spaced }),
+			text:
+				`${m.mail_signin_code()} ${spaced}\n\n` +
+				`${m.mail_signin_link_intro()}\n${link}\n\n` +
+				`${m.mail_signin_once({ minutes: CODE_MINUTES })}\n\n` +
+				`${m.mail_signin_not_you()}\n`,
+			html:
+				`<p>${escapeHtml(m.mail_signin_code())}</p><p style="font-size:28px;font-weight:bold;letter-spacing:4px">${spaced}</p>` +
+				`<p>${escapeHtml(m.mail_signin_link_intro())}<br><a href="${escapeHtml(link)}">${escapeHtml(m.mail_signin_link_label())}</a></p>` +
+				`<p>${escapeHtml(m.mail_signin_once({ minutes: CODE_MINUTES }))}</p>` +
+				`<p>${escapeHtml(m.mail_signin_not_you())}</p>`
+		})
+	);
 }
 
 export type VerifyResult =

@@ -12,6 +12,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { NeedItem } from '../../adjustments';
 import type { Message } from '../mail';
+import { emailLanguage } from '../mail/language';
 import { composeBookingEmail, type NoticeBooking, type NoticeKind, type NoticeMeeting } from './email';
 
 export interface BookingJobOptions {
@@ -114,12 +115,18 @@ interface BookingRow {
 	member_id: string | null;
 	guest_name: string | null;
 	guest_email: string | null;
+	guest_language: string | null;
 	opportunity_id: number;
 	offer_expires_at: string | null;
 	arranged: string | null;
 	answers: string[];
-	profiles: { email: string; full_name: string; preferred_name: string | null } | null;
-	opportunities: { title: string; event_settings: { questions: string[] } | null };
+	profiles: {
+		email: string;
+		full_name: string;
+		preferred_name: string | null;
+		display_settings: unknown;
+	} | null;
+	opportunities: { title: string; title_cy: string | null; event_settings: { questions: string[] } | null };
 	booking_access_items: NeedItem[];
 }
 
@@ -127,9 +134,9 @@ async function loadBookings(db: SupabaseClient, ids: number[]): Promise<Map<numb
 	const { data, error } = await db
 		.from('bookings')
 		.select(
-			'id, status, member_id, guest_name, guest_email, opportunity_id, offer_expires_at, arranged, answers, ' +
-				'profiles!bookings_member_id_fkey (email, full_name, preferred_name), ' +
-				'opportunities (title, event_settings (questions)), ' +
+			'id, status, member_id, guest_name, guest_email, guest_language, opportunity_id, offer_expires_at, arranged, answers, ' +
+				'profiles!bookings_member_id_fkey (email, full_name, preferred_name, display_settings), ' +
+				'opportunities (title, title_cy, event_settings (questions)), ' +
 				'booking_access_items (category, options, note, large_print_size, papers_days_before, break_every_minutes, break_minutes)'
 		)
 		.in('id', ids);
@@ -164,8 +171,15 @@ async function loadBookings(db: SupabaseClient, ids: number[]): Promise<Map<numb
 				guest_token: links.get(b.id) ?? null,
 				email: b.profiles?.email ?? b.guest_email!,
 				name: b.profiles ? (b.profiles.preferred_name ?? b.profiles.full_name) : b.guest_name!,
+				// A member's chosen language; a guest's, the page they booked from (English if not kept).
+				locale: b.profiles
+					? emailLanguage(b.profiles.display_settings)
+					: b.guest_language === 'cy'
+						? 'cy'
+						: 'en',
 				opportunity_id: b.opportunity_id,
 				title: b.opportunities.title,
+				title_cy: b.opportunities.title_cy,
 				offer_expires_at: b.offer_expires_at,
 				arranged: b.arranged,
 				shared: b.booking_access_items,

@@ -1,11 +1,12 @@
 // Emails about a booking, in plain words (the feedback request in easy read): confirmation with the
 // calendar file, waiting list, a place offered, reminders with what was arranged for the person's
 // access needs, and the request for feedback after the event. Pure: everything is passed in.
-import { describeItem, CATEGORY_INFO, type NeedItem } from '../../adjustments';
-import { daysAhead } from '../../events';
-import { offerDeadline } from '../../booking-view';
-import { formatMeetingWhen } from '../../meetings';
-import { escapeHtml } from '../mail/escape';
+import type { NeedItem } from '../../adjustments';
+import type { Locale } from '../../i18n/locale';
+import { categoryWords, describeItemWords } from '../../i18n/needs-words';
+import { meetingWhenWords, offerDeadlineWords } from '../../i18n/opportunity-words';
+import { m as words } from '$lib/paraglide/messages';
+import { inLanguage, letter } from '../mail/language';
 import type { Message } from '../mail';
 import { buildCalendar } from './ics';
 
@@ -27,8 +28,12 @@ export interface NoticeBooking {
 	guest_token?: string | null;
 	email: string;
 	name: string;
+	/** The language of the emails: the member's (display settings); English for guests. */
+	locale?: Locale;
 	opportunity_id: number;
 	title: string;
+	/** The event's Welsh title, when staff wrote one. */
+	title_cy?: string | null;
 	offer_expires_at: string | null;
 	arranged: string | null;
 	shared: NeedItem[];
@@ -39,8 +44,12 @@ export interface NoticeBooking {
 
 export type NoticeKind = 'confirmed' | 'waiting' | 'offer' | 'reminder' | 'feedback';
 
-const TEAM =
-	'If you have a question, or need to cancel, call the co-production team on 0161 000 0000 (Monday to Friday, 9am to 5pm) or reply to this email.';
+/** "tomorrow", "in a week", "in 3 days", in the email's language. */
+function daysAheadWords(days: number): string {
+	if (days === 1) return words.mail_book_days_tomorrow();
+	if (days === 7) return words.mail_book_days_week();
+	return words.mail_book_days_n({ days });
+}
 
 /** The page about this booking: a member's booking page, or a guest's own link. */
 function bookingPage(b: NoticeBooking, origin: string): string {
@@ -53,13 +62,13 @@ function bookingPage(b: NoticeBooking, origin: string): string {
 function whenAndWhere(b: NoticeBooking, withLinks: boolean): string[] {
 	const lines: string[] = [];
 	for (const m of b.meetings) {
-		lines.push(`${m.title}: ${formatMeetingWhen(m)}`);
-		if (m.place) lines.push(`Where: ${m.place}`);
+		lines.push(`${m.title}: ${meetingWhenWords(m)}`);
+		if (m.place) lines.push(words.mail_book_where({ place: m.place }));
 		if (m.location_type !== 'in_person') {
 			lines.push(
 				withLinks && m.joining_link
-					? `Joining link: ${m.joining_link}`
-					: 'Online: the joining link comes with your booking.'
+					? words.mail_book_joining_link({ link: m.joining_link })
+					: words.mail_book_online_later()
 			);
 		}
 		lines.push('');
@@ -69,11 +78,10 @@ function whenAndWhere(b: NoticeBooking, withLinks: boolean): string[] {
 
 function sharedLines(b: NoticeBooking): string[] {
 	if (b.guest) return [];
-	if (b.shared.length === 0)
-		return ['You did not share any access needs for this event. You can tell us any time by replying.', ''];
+	if (b.shared.length === 0) return [words.mail_book_no_needs(), ''];
 	return [
-		'What you shared about your access needs for this event:',
-		...b.shared.map((i) => `- ${CATEGORY_INFO[i.category].label}: ${describeItem(i).join('. ')}`),
+		words.mail_book_shared(),
+		...b.shared.map((i) => `- ${categoryWords(i.category)}: ${describeItemWords(i).join('. ')}`),
 		''
 	];
 }
@@ -81,19 +89,7 @@ function sharedLines(b: NoticeBooking): string[] {
 function answerLines(b: NoticeBooking): string[] {
 	const pairs = b.questions.map((q, i) => ({ q, a: b.answers[i] ?? '' })).filter((p) => p.a.trim() !== '');
 	if (pairs.length === 0) return [];
-	return ['Your answers:', ...pairs.map((p) => `- ${p.q} ${p.a}`), ''];
-}
-
-function html(text: string): string {
-	return text
-		.split('\n\n')
-		.map(
-			(p) =>
-				`<p>${escapeHtml(p)
-					.replace(/\n/g, '<br>')
-					.replace(/(https?:\/\/\S+)/g, '<a href="$1">$1</a>')}</p>`
-		)
-		.join('\n');
+	return [words.mail_book_answers(), ...pairs.map((p) => `- ${p.q} ${p.a}`), ''];
 }
 
 function message(b: NoticeBooking, subject: string, lines: string[], extra: Partial<Message> = {}): Message {
@@ -102,21 +98,31 @@ function message(b: NoticeBooking, subject: string, lines: string[], extra: Part
 			.join('\n')
 			.replace(/\n{3,}/g, '\n\n')
 			.trim() + '\n';
-	return { to: b.email, subject, text, html: html(text), ...extra };
+	return letter(b.locale ?? 'en', { to: b.email, subject, text, ...extra });
+}
+
+/** The event's title in the email's language. */
+function titleOf(b: NoticeBooking): string {
+	return b.locale === 'cy' && b.title_cy?.trim() ? b.title_cy : b.title;
 }
 
 export function calendarFor(b: NoticeBooking, origin: string, now?: Date): string {
+	return inLanguage(b.locale ?? 'en', () => calendar(b, origin, now));
+}
+
+function calendar(b: NoticeBooking, origin: string, now?: Date): string {
+	const title = titleOf(b);
 	return buildCalendar({
 		now,
 		events: b.meetings.map((m) => ({
 			uid: `booking-${b.id}-meeting-${m.id}@together`,
-			title: b.meetings.length > 1 ? `${b.title}: ${m.title}` : b.title,
+			title: b.meetings.length > 1 ? `${title}: ${m.title}` : title,
 			starts_at: m.starts_at,
 			ends_at: m.ends_at,
-			location: m.place ?? (m.location_type === 'online' ? 'Online' : null),
+			location: m.place ?? (m.location_type === 'online' ? words.mail_book_online() : null),
 			description: [
-				m.joining_link ? `Joining link: ${m.joining_link}` : null,
-				b.arranged ? `Arranged for you: ${b.arranged}` : null
+				m.joining_link ? words.mail_book_joining_link({ link: m.joining_link }) : null,
+				b.arranged ? words.mail_book_cal_arranged({ arranged: b.arranged }) : null
 			]
 				.filter(Boolean)
 				.join('\n'),
@@ -131,27 +137,36 @@ export function composeBookingEmail(
 	origin: string,
 	options: { days?: number; now?: Date } = {}
 ): Message {
-	const hello = `Hello ${b.name},`;
+	return inLanguage(b.locale ?? 'en', () => bookingEmail(kind, b, origin, options));
+}
+
+function bookingEmail(
+	kind: NoticeKind,
+	b: NoticeBooking,
+	origin: string,
+	options: { days?: number; now?: Date }
+): Message {
+	const hello = words.mail_hello({ name: b.name });
+	const title = titleOf(b);
+	const TEAM = words.mail_book_team();
 	const page = bookingPage(b, origin);
 	const ownLink = !b.guest || !!b.guest_token;
 	switch (kind) {
 		case 'confirmed':
 			return message(
 				b,
-				`You have a place: ${b.title}`,
+				words.mail_book_confirmed_subject({ title }),
 				[
 					hello,
 					'',
-					`You have a place at ${b.title}.`,
+					words.mail_book_confirmed_text({ title }),
 					'',
 					...whenAndWhere(b, true),
 					...sharedLines(b),
 					...answerLines(b),
-					'The calendar file with this email puts it in your calendar.',
+					words.mail_book_calendar(),
 					'',
-					ownLink
-						? `See or cancel your booking: ${page}`
-						: 'If you cannot come, please reply to this email so we can give your place to someone else.',
+					ownLink ? words.mail_book_see_cancel({ link: page }) : words.mail_book_cannot_come(),
 					'',
 					TEAM
 				],
@@ -160,84 +175,83 @@ export function composeBookingEmail(
 						{
 							filename: 'event.ics',
 							contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-							content: calendarFor(b, origin, options.now)
+							content: calendar(b, origin, options.now)
 						}
 					]
 				}
 			);
 		case 'waiting':
-			return message(b, `You are on the waiting list: ${b.title}`, [
+			return message(b, words.mail_book_waiting_subject({ title }), [
 				hello,
 				'',
-				`${b.title} is full, so you are on the waiting list.`,
+				words.mail_book_waiting_text({ title }),
 				'',
-				b.guest
-					? 'If a place becomes free, we will book it for you and email you.'
-					: 'If a place becomes free, we will email you and keep it for you for a while, so you can say yes or no.',
+				b.guest ? words.mail_book_waiting_guest() : words.mail_book_waiting_member(),
 				'',
 				...whenAndWhere(b, false),
-				ownLink ? `See your booking or leave the waiting list: ${page}` : '',
+				ownLink ? words.mail_book_waiting_see({ link: page }) : '',
 				'',
 				TEAM
 			]);
 		case 'offer':
-			return message(b, `A place is free for you: ${b.title}`, [
+			return message(b, words.mail_book_offer_subject({ title }), [
 				hello,
 				'',
-				`Good news: a place at ${b.title} is free, and it is yours if you want it.`,
+				words.mail_book_offer_text({ title }),
 				'',
-				`Please say yes or no by ${offerDeadline(b.offer_expires_at)}. After that, we offer it to the next person.`,
+				words.mail_book_offer_by({ deadline: offerDeadlineWords(b.offer_expires_at) }),
 				'',
-				`Say yes or no: ${page}`,
+				words.mail_book_offer_answer({ link: page }),
 				'',
 				...whenAndWhere(b, false),
 				TEAM
 			]);
 		case 'reminder':
-			return message(b, `Reminder: ${b.title} is ${daysAhead(options.days ?? 1)}`, [
-				hello,
-				'',
-				`This is a reminder that ${b.title} is ${daysAhead(options.days ?? 1)}.`,
-				'',
-				...whenAndWhere(b, true),
-				...(b.guest
-					? []
-					: b.arranged
-						? ['What we arranged for your access needs:', b.arranged, '']
-						: b.shared.length > 0
-							? [
-									'We have your access needs for this event. If anything is not arranged yet, we will contact you.',
-									''
-								]
-							: []),
-				...sharedLines(b),
-				ownLink ? `See or cancel your booking: ${page}` : '',
-				'',
-				TEAM
-			]);
+			return message(
+				b,
+				words.mail_book_reminder_subject({ title, when: daysAheadWords(options.days ?? 1) }),
+				[
+					hello,
+					'',
+					words.mail_book_reminder_text({ title, when: daysAheadWords(options.days ?? 1) }),
+					'',
+					...whenAndWhere(b, true),
+					...(b.guest
+						? []
+						: b.arranged
+							? [words.mail_book_arranged(), b.arranged, '']
+							: b.shared.length > 0
+								? [words.mail_book_needs_pending(), '']
+								: []),
+					...sharedLines(b),
+					ownLink ? words.mail_book_see_cancel({ link: page }) : '',
+					'',
+					TEAM
+				]
+			);
 		case 'feedback':
-			return message(b, `Tell us what you thought: ${b.title}`, [
+			return message(b, words.mail_book_feedback_subject({ title }), [
 				hello,
 				'',
-				`Thank you for coming to ${b.title}.`,
+				words.mail_book_feedback_thanks({ title }),
 				'',
-				'We want to know what you thought.',
+				words.mail_book_feedback_want(),
 				'',
-				'It takes 2 minutes.',
+				words.mail_book_feedback_minutes(),
 				'',
-				'You can choose good, OK or not good.',
+				words.mail_book_feedback_choose(),
 				'',
-				'You can write more if you want to.',
+				words.mail_book_feedback_more(),
 				'',
 				!b.guest
-					? `Tell us here: ${origin}/my/bookings/${b.id}/feedback`
+					? words.mail_book_feedback_here({ link: `${origin}/my/bookings/${b.id}/feedback` })
 					: ownLink
-						? `Tell us here: ${page}`
-						: 'Just reply to this email.',
+						? words.mail_book_feedback_here({ link: page })
+						: words.mail_book_feedback_reply(),
 				'',
-				'Or call us on 0161 000 0000.',
+				words.mail_book_feedback_call(),
 				'',
-				'Thank you.'
+				words.mail_book_feedback_thank_you()
 			]);
 	}
 }

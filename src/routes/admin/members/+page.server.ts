@@ -10,6 +10,7 @@ import {
 } from '$lib/server/network';
 import { TOPICS } from '$lib/opportunities';
 import { sendMail } from '$lib/server/mail';
+import { invitationEmail } from '$lib/server/mail/invitation';
 import { formValues, parse, type FieldErrors } from '$lib/validation/form';
 import { inviteSchema } from '$lib/validation/profile';
 import type { Actions, PageServerLoad } from './$types';
@@ -44,16 +45,7 @@ export const actions: Actions = {
 				errors: { email: 'Someone with this email address is already in Together.' } as FieldErrors
 			});
 		}
-		await sendMail({
-			to: parsed.data.email,
-			subject: 'You are invited to Together',
-			text:
-				`Hello ${parsed.data.full_name},\n\n` +
-				'The co-production team has invited you to Together, where you can find ways to take part in our work, ' +
-				'and tell us what you need to take part.\n\n' +
-				`To sign in, go to ${url.origin}/sign-in and enter this email address. We will send you a code. You do not need a password.\n\n` +
-				'If you have questions, call us on 0161 000 0000.\n'
-		});
+		await sendMail(invitationEmail({ email: parsed.data.email, name: parsed.data.full_name }, url.origin));
 		return { invitedEmail: parsed.data.email };
 	}
 };

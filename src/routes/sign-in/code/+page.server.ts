@@ -39,10 +39,16 @@ export const actions: Actions = {
 		setSessionCookie(cookies, result.cookie);
 		redirect(303, result.next);
 	},
-	resend: async ({ cookies, getClientAddress, url }) => {
+	resend: async ({ cookies, getClientAddress, url, locals }) => {
 		const pending = pendingSignIn(cookies);
 		if (!pending) redirect(303, '/sign-in');
-		const result = await requestSignIn(pending.email, getClientAddress(), url.origin, pending.next);
+		const result = await requestSignIn(
+			pending.email,
+			getClientAddress(),
+			url.origin,
+			pending.next,
+			locals.locale
+		);
 		if ('limited' in result) {
 			return fail(429, {
 				values: {} as Record<string, string>,

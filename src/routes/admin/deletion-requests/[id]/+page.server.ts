@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { carryOutDeletion, deletionEmail, deletionRequest, dataSettings } from '$lib/server/data-rights';
 import { sendMail } from '$lib/server/mail';
+import { emailLanguageOf } from '$lib/server/mail/language';
 import type { Actions, PageServerLoad } from './$types';
 
 function adminOnly(locals: App.Locals) {
@@ -25,6 +26,8 @@ export const actions: Actions = {
 	default: async ({ locals, params }) => {
 		adminOnly(locals);
 		const request = await waiting(locals, params.id);
+		// The member's language, read while their display settings are still there.
+		const language = await emailLanguageOf(locals.db, request.member_id);
 		const result = await carryOutDeletion(locals.db, request.id);
 		if (!result.ok) {
 			if (result.reason === 'wrong_status') redirect(303, '/admin/deletion-requests');
@@ -32,7 +35,7 @@ export const actions: Actions = {
 		}
 		// The address is no longer held anywhere: this is the only moment to send the confirmation.
 		try {
-			await sendMail(deletionEmail(result.outcome));
+			await sendMail(deletionEmail(result.outcome, language));
 		} catch (e) {
 			console.error('The deletion confirmation email failed:', e);
 		}

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { formValues, parse } from '$lib/validation/form';
 import { bankDetailsSchema, codeSchema } from '$lib/validation/claim';
+import { emailLanguage } from '$lib/server/mail/language';
 import { ClaimError, confirmBankChange, maskedBankDetails, requestBankChange } from '$lib/server/claims';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +16,8 @@ export const load: PageServerLoad = async ({ locals, url }) => ({
 
 const who = (user: NonNullable<App.Locals['user']>) => ({
 	email: user.email,
-	name: user.preferredName ?? user.fullName
+	name: user.preferredName ?? user.fullName,
+	locale: emailLanguage(user.displaySettings)
 });
 
 export const actions: Actions = {

@@ -99,7 +99,7 @@ export const actions: Actions = {
 		}
 		redirect(303, back(id, 'declined'));
 	},
-	guest: async ({ params, request, getClientAddress }) => {
+	guest: async ({ params, request, getClientAddress, locals }) => {
 		const id = Number(params.id);
 		const form = await request.formData();
 		const name = String(form.get('name') ?? '').trim();
@@ -124,8 +124,9 @@ export const actions: Actions = {
 			return fail(429, { problem: m.err_book_too_many(), values });
 		let status: string;
 		try {
-			status = (await bookAsGuest(id, { name, email }, answers, String(form.get('request_key') ?? '')))
-				.status;
+			const key = String(form.get('request_key') ?? '');
+			// The emails about the booking are in the language of this page.
+			status = (await bookAsGuest(id, { name, email }, answers, key, locals.locale)).status;
 		} catch (e) {
 			if (e instanceof BookingError) return fail(400, { problem: e.message, values });
 			throw e;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { emailLanguage } from '$lib/server/mail/language';
 import { fail, redirect } from '@sveltejs/kit';
 import {
 	ApplicationError,
@@ -63,9 +64,12 @@ export const actions: Actions = {
 			if (sent.confirm) {
 				const link = `${event.url.origin}/my/applications/${draft.id}`;
 				// The member sees the confirmation page at once; the email follows.
-				sendConfirmation(member, context.opportunity, link).catch((e) =>
-					console.error('Application confirmation email', e)
-				);
+				sendConfirmation(
+					member,
+					context.opportunity,
+					link,
+					emailLanguage(event.locals.user?.displaySettings)
+				).catch((e) => console.error('Application confirmation email', e));
 			}
 		} catch (e) {
 			if (e instanceof ApplicationError) {
