@@ -51,7 +51,7 @@ test('the words are painted before any of the page’s code is asked for, and th
 		expect(response?.headers()['link'] ?? '', path).not.toContain('modulepreload');
 		await started(page);
 		const order = await page.evaluate(() => {
-			const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+			const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
 			const scripts = performance
 				.getEntriesByType('resource')
 				.filter((entry) => entry.name.endsWith('.js') && entry.name.includes('/_app/immutable/'));
