@@ -23,7 +23,8 @@ const ADJUSTMENT: Record<AdjustmentStatus, () => string> = {
 	cancelled: m.status_adj_cancelled
 };
 
-export { applicationStatusWords, bookingStatusWords } from './tag-words';
+export { applicationStatusWords } from './application-tag-words';
+export { bookingStatusWords } from './booking-tag-words';
 export const claimStatusWords = (s: ClaimStatus): string => CLAIM[s]();
 export const adjustmentStatusWords = (s: AdjustmentStatus): string => ADJUSTMENT[s]();
 
