@@ -1,6 +1,6 @@
 // Member-facing labels for the matching words, from the message catalogue (English or Welsh).
 import { m } from '$lib/paraglide/messages';
-import { MATCH_EXPERIENCE, MATCH_SKILLS, type MatchExperience, type MatchSkill } from './matching';
+import type { MatchExperience, MatchSkill } from './matching';
 
 const EXPERIENCE: Record<MatchExperience, () => string> = {
 	disabled_person: m.match_exp_disabled_person,
@@ -27,11 +27,12 @@ const SKILLS: Record<MatchSkill, () => string> = {
 	peer_support: m.match_skill_peer_support
 };
 
-/** Options for Choices: key → label in the member's language. */
+/** Options for Choices: key → label in the member's language (the keys of MATCH_EXPERIENCE and
+ * MATCH_SKILLS in $lib/matching, in the same order; their English labels stay out of member pages). */
 export const experienceOptions = (): Record<string, string> =>
-	Object.fromEntries(Object.keys(MATCH_EXPERIENCE).map((k) => [k, EXPERIENCE[k as MatchExperience]()]));
+	Object.fromEntries(Object.entries(EXPERIENCE).map(([k, words]) => [k, words()]));
 export const skillOptions = (): Record<string, string> =>
-	Object.fromEntries(Object.keys(MATCH_SKILLS).map((k) => [k, SKILLS[k as MatchSkill]()]));
+	Object.fromEntries(Object.entries(SKILLS).map(([k, words]) => [k, words()]));
 
 export const experienceWords = (keys: string[]): string =>
 	keys.map((k) => EXPERIENCE[k as MatchExperience]?.() ?? k).join(', ');

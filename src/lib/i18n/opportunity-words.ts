@@ -1,7 +1,6 @@
 // Words about opportunities in the member's language (member pages). Staff pages use the English
 // names in $lib/opportunities.
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
 import {
 	CLOSING_SOON_DAYS,
 	TOPICS,
@@ -11,8 +10,6 @@ import {
 	type Opportunity,
 	type OpportunityType
 } from '$lib/opportunities';
-import { offerDeadline } from '$lib/booking-view';
-import { formatMeetingWhen, formatTime } from '$lib/meetings';
 import { dateWords } from './date-words';
 import type { Locale } from './locale';
 
@@ -145,21 +142,4 @@ export function titleWords(
 ): Words {
 	if (locale === 'cy' && o.title_cy?.trim()) return { value: o.title_cy, lang: undefined };
 	return { value: o.title, lang: locale === 'cy' ? 'en' : undefined };
-}
-
-/** As formatMeetingWhen in $lib/meetings, in the page's language. */
-export function meetingWhenWords(w: { starts_at: string; ends_at: string }): string {
-	if (getLocale() !== 'cy') return formatMeetingWhen(w);
-	return m.when_range({
-		date: dateWords(w.starts_at, true),
-		from: formatTime(w.starts_at),
-		to: formatTime(w.ends_at)
-	});
-}
-
-/** As offerDeadline in $lib/booking-view, in the page's language. */
-export function offerDeadlineWords(instant: string | null): string {
-	if (getLocale() !== 'cy') return offerDeadline(instant);
-	if (!instant) return m.book_soon();
-	return m.book_offer_deadline({ time: formatTime(instant), date: dateWords(instant, true) });
 }

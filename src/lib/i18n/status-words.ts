@@ -1,28 +1,10 @@
 // Status names in the page's language, for the status tags (member pages are in the member's
 // language; staff pages are always English, so these read as the English names there).
 import type { AdjustmentStatus } from '$lib/adjustments';
-import type { ApplicationStatus } from '$lib/applications';
-import type { BookingStatus } from '$lib/events';
 import { m } from '$lib/paraglide/messages';
 import { dateWords } from './opportunity-words';
 import type { ClaimStatus, PaymentMethod } from '$lib/payments';
 
-const APPLICATION: Record<ApplicationStatus, () => string> = {
-	draft: m.status_app_draft,
-	submitted: m.status_app_submitted,
-	shortlisted: m.status_app_shortlisted,
-	interview: m.status_app_interview,
-	offered: m.status_app_offered,
-	accepted: m.status_app_accepted,
-	not_selected: m.status_app_not_selected,
-	withdrawn: m.status_app_withdrawn
-};
-const BOOKING: Record<BookingStatus, () => string> = {
-	booked: m.status_booking_booked,
-	waiting: m.status_booking_waiting,
-	offered: m.status_booking_offered,
-	cancelled: m.status_booking_cancelled
-};
 const CLAIM: Record<ClaimStatus, () => string> = {
 	draft: m.status_claim_draft,
 	submitted: m.status_claim_submitted,
@@ -41,8 +23,8 @@ const ADJUSTMENT: Record<AdjustmentStatus, () => string> = {
 	cancelled: m.status_adj_cancelled
 };
 
-export const applicationStatusWords = (s: ApplicationStatus): string => APPLICATION[s]();
-export const bookingStatusWords = (s: BookingStatus): string => BOOKING[s]();
+export { applicationStatusWords } from './application-tag-words';
+export { bookingStatusWords } from './booking-tag-words';
 export const claimStatusWords = (s: ClaimStatus): string => CLAIM[s]();
 export const adjustmentStatusWords = (s: AdjustmentStatus): string => ADJUSTMENT[s]();
 

@@ -4,7 +4,7 @@
 import type { NeedItem } from '../../adjustments';
 import type { Locale } from '../../i18n/locale';
 import { categoryWords, describeItemWords } from '../../i18n/needs-words';
-import { meetingWhenWords, offerDeadlineWords } from '../../i18n/opportunity-words';
+import { meetingWhenWords, offerDeadlineWords } from '../../i18n/booking-words';
 import { m as words } from '$lib/paraglide/messages';
 import { inLanguage, letter } from '../mail/language';
 import type { Message } from '../mail';

@@ -1,4 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
+import { render } from 'svelte/server';
+import Booking from '$lib/components/Booking.svelte';
 import { bookingView } from '$lib/server/bookings';
 import { getOpportunityAndUpcoming, withLinks } from '$lib/server/meetings';
 import { myOpportunityState } from '$lib/server/opportunities';
@@ -31,7 +33,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		bookingView(locals.db, locals.user, id, opportunity.status, url)
 	]);
 	return {
-		booking,
+		// The booking panel is plain forms that work without JavaScript, so it is drawn here and the
+		// page's code does without it (its code and words are most of a page that has one).
+		bookingHtml: booking
+			? render(Booking, { props: { booking, opportunityId: id, easy: view === 'easy-read' } }).body
+			: null,
 		opportunity,
 		view,
 		easyFirst,
