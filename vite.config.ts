@@ -10,8 +10,8 @@ export default defineConfig({
 		sveltekit()
 	],
 	build: {
-		// A page's own scripts are named in its HTML (<link rel="modulepreload">), so the first visit
-		// fetches them all at once. Vite would also put, beside each page's code, the list of every file
+		// A page's own scripts are listed in its start-up script, which preloads them all at once after
+		// the first paint ($lib/server/paint-first). Vite would also put, beside each page's code, the list of every file
 		// that page needs, so that moving to it within the app fetches them together: for Together's
 		// hundred-odd routes that list is about 3.5 KB (after compression) that every page downloads
 		// first. Without it, moving to a page fetches its files a level at a time, which the service
