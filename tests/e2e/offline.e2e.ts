@@ -388,10 +388,14 @@ test('a new version waits for the member to reload; nothing typed is lost', asyn
 		// The member chooses: the new version takes over and the page loads again in it.
 		await reload.click();
 		await expect(reload).toBeHidden({ timeout: 30_000 });
-		await page.waitForFunction(async () => {
-			const registration = await navigator.serviceWorker.getRegistration();
-			return registration?.waiting === null && navigator.serviceWorker.controller !== null;
-		});
+		await expect
+			.poll(() =>
+				page.evaluate(async () => {
+					const registration = await navigator.serviceWorker.getRegistration();
+					return registration?.waiting === null && navigator.serviceWorker.controller !== null;
+				})
+			)
+			.toBe(true);
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	} finally {
 		await together.close();
