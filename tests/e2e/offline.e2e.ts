@@ -166,6 +166,8 @@ async function applyOffline(page: Page, context: BrowserContext, id: number) {
 		'Check your answers before sending your application'
 	);
 	await page.reload(); // a full load, so the worker keeps the page
+	// Sent before the page's code has started, the form would be a plain post, which needs signal.
+	await expect(page.locator('html[data-started]')).toHaveCount(1);
 	await goOffline(context);
 	await page.getByRole('button', { name: 'Send application' }).click();
 	await expect(waiting(page)).toHaveText('Waiting to send (1)');
@@ -264,6 +266,7 @@ test('a cost with a receipt added with no signal arrives once, the receipt intac
 	await workerInControl(page);
 	const claim = await startClaim(page);
 	await page.reload(); // a full load, so the worker keeps the page
+	await expect(page.locator('html[data-started]')).toHaveCount(1);
 
 	const receipt = readFileSync('static/icons/icon-192.png');
 	await goOffline(context);

@@ -2,6 +2,7 @@
 // in, puts forms sent with no signal into the outbox, sends the outbox when the signal returns, and
 // keeps what the layout shows (waiting count, saved mark, new version, install button) up to date.
 import { m } from '$lib/paraglide/messages';
+import { outboxReady } from './catch-submits';
 import { deliverAll } from './deliver';
 import { addItem, listItems, type Field, type OutboxItem } from './outbox';
 
@@ -40,8 +41,8 @@ class Offline {
 			this.installable = true;
 		});
 		window.addEventListener('appinstalled', () => (this.installable = false));
-		// Forms marked data-outbox are caught before SvelteKit's enhance sees them, only when offline.
-		document.addEventListener('submit', (e) => this.#catch(e), { capture: true });
+		// Forms sent with no signal are caught by ./catch-submits (in every page's first code).
+		outboxReady((member, form, submitter) => void this.queue(member, form, submitter));
 		// While something waits and there is signal, try again now and then (each item waits longer
 		// after each failure: see retryDelay).
 		setInterval(() => {
@@ -127,17 +128,10 @@ class Offline {
 				.join(' ');
 	}
 
-	#catch(event: SubmitEvent) {
-		const form = event.target as HTMLFormElement;
-		if (!this.member || navigator.onLine || !form.hasAttribute('data-outbox')) return;
-		// Only the form's own button sends it; others (such as "Change your answers") go elsewhere.
-		if (event.submitter?.hasAttribute('formaction')) return;
-		event.preventDefault();
-		event.stopImmediatePropagation();
-		void this.#queue(form, event.submitter);
-	}
-
-	async #queue(form: HTMLFormElement, submitter: HTMLElement | null) {
+	/** Puts a form sent with no signal by `member` into the outbox on this phone. */
+	async queue(member: string, form: HTMLFormElement, submitter: HTMLElement | null) {
+		// The layout may not have said who is signed in yet (see signedIn): it is the same person.
+		this.member ??= member;
 		const action = new URL(
 			submitter?.getAttribute('formaction') ?? form.getAttribute('action') ?? location.href,
 			location.href
@@ -152,7 +146,7 @@ class Offline {
 		}
 		await addItem({
 			id: crypto.randomUUID(),
-			member: this.member!,
+			member,
 			url: action.pathname + action.search,
 			label: form.dataset.outbox || document.title.replace(/ – Together$/, ''),
 			page: location.pathname,
