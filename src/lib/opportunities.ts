@@ -97,6 +97,9 @@ export interface Opportunity {
 	published_at: string | null;
 }
 
+/** How many opportunities a page of the opportunities list shows. */
+export const LIST_PAGE_SIZE = 50;
+
 /** Days within which an open opportunity counts as closing soon. */
 export const CLOSING_SOON_DAYS = 14;
 

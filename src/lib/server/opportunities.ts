@@ -3,6 +3,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import {
 	CLOSING_SOON_DAYS,
+	LIST_PAGE_SIZE,
 	type ListedOpportunity,
 	TOPICS,
 	type LocationType,
@@ -51,16 +52,17 @@ export function quoteForOr(value: string): string {
 	return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** Open opportunities (published and not past their closing date), soonest closing first. */
-export async function listOpen(
+/** Open opportunities (published and not past their closing date) that match, soonest closing first. */
+function openQuery(
 	db: SupabaseClient,
-	filters: Partial<Filters> = {},
-	now = new Date(),
-	language: 'en' | 'cy' = 'en'
-): Promise<ListedOpportunity[]> {
+	filters: Partial<Filters>,
+	now: Date,
+	language: 'en' | 'cy',
+	options?: { count: 'exact'; head?: boolean }
+) {
 	let query = db
 		.from('opportunities')
-		.select(OPEN_LIST_COLUMNS)
+		.select(OPEN_LIST_COLUMNS, options)
 		.eq('status', 'published')
 		.or(`closes_at.is.null,closes_at.gte."${now.toISOString()}"`);
 	if (filters.type) query = query.eq('type', filters.type);
@@ -76,45 +78,85 @@ export async function listOpen(
 		query = query.or(`search_cy.wfts(simple).${q},search.wfts(english).${q}`);
 	} else if (filters.q)
 		query = query.textSearch('search', filters.q, { type: 'websearch', config: 'english' });
-	const { data, error } = await query
-		.order('closes_at', { ascending: true, nullsFirst: false })
-		.order('id')
-		.limit(200);
-	if (error) fail('Opportunities', error);
-	return data as ListedOpportunity[];
+	return query.order('closes_at', { ascending: true, nullsFirst: false }).order('id');
 }
 
-/** How long a visitor's list is kept in this process (see listOpenForVisitors). */
-export const VISITOR_LIST_MS = 5_000;
-const VISITOR_LISTS_KEPT = 50;
-const visitorLists = new Map<string, { at: number; rows: Promise<ListedOpportunity[]> }>();
-
-/**
- * Open opportunities as anyone not signed in sees them (the public API key, so Row Level Security
- * decides as for every visitor), kept in this process for a few seconds: visitors all get the same
- * rows for the same filters, and the list is the page most often asked for. Fresh enough because
- * saving an opportunity through the portal forgets every kept list at once (forgetVisitorLists),
- * each list is kept at most VISITOR_LIST_MS, and rows past their closing date are left out when
- * read. Signed-in people never get these rows: their pages ask the database as themselves.
- */
-export async function listOpenForVisitors(
+/** Open opportunities (published and not past their closing date), soonest closing first. */
+export async function listOpen(
 	db: SupabaseClient,
 	filters: Partial<Filters> = {},
 	now = new Date(),
 	language: 'en' | 'cy' = 'en'
 ): Promise<ListedOpportunity[]> {
-	const key = JSON.stringify([
-		filters.q ?? '',
-		filters.type ?? '',
-		filters.topic ?? '',
-		filters.where ?? '',
-		!!filters.closingSoon,
-		language
-	]);
+	const { data, error } = await openQuery(db, filters, now, language).limit(200);
+	if (error) fail('Opportunities', error);
+	return data as ListedOpportunity[];
+}
+
+/** One page of the opportunities list, and how many match in all. */
+export interface OpenPage {
+	rows: ListedOpportunity[];
+	/** How many open opportunities match, on every page. */
+	total: number;
+	/** The page asked for (from 1); past the last page when `rows` is empty. */
+	page: number;
+	/** How many pages there are (at least 1, even with nothing to show). */
+	pages: number;
+}
+
+/** The page number in the address (`?page=`): a whole number from 1, or 1. */
+export function readPage(params: URLSearchParams): number {
+	const page = Number(params.get('page') ?? '1');
+	return Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1;
+}
+
+const pagesOf = (total: number) => Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
+
+/** Page `page` (from 1) of the open opportunities that match, LIST_PAGE_SIZE to a page. */
+export async function openPage(
+	db: SupabaseClient,
+	filters: Partial<Filters> = {},
+	page = 1,
+	now = new Date(),
+	language: 'en' | 'cy' = 'en'
+): Promise<OpenPage> {
+	const from = (page - 1) * LIST_PAGE_SIZE;
+	const { data, error, count } = await openQuery(db, filters, now, language, { count: 'exact' }).range(
+		from,
+		from + LIST_PAGE_SIZE - 1
+	);
+	if (error?.code === 'PGRST103') {
+		// Past the last page: PostgREST refuses the range, so count on its own.
+		const counted = await openQuery(db, filters, now, language, { count: 'exact', head: true });
+		if (counted.error) fail('Opportunities', counted.error);
+		const total = counted.count ?? 0;
+		return { rows: [], total, page, pages: pagesOf(total) };
+	}
+	if (error) fail('Opportunities', error);
+	const rows = data as ListedOpportunity[];
+	const total = count ?? from + rows.length;
+	return { rows, total, page, pages: pagesOf(total) };
+}
+
+/** How long a visitor's list is kept in this process (see keptForVisitors). */
+export const VISITOR_LIST_MS = 5_000;
+const VISITOR_LISTS_KEPT = 50;
+const visitorLists = new Map<string, { at: number; rows: Promise<unknown> }>();
+
+/**
+ * What anyone not signed in sees of the open opportunities (the public API key, so Row Level
+ * Security decides as for every visitor), kept in this process for a few seconds: visitors all get
+ * the same rows for the same filters, and the list is the page most often asked for. Fresh enough
+ * because saving an opportunity through the portal forgets every kept list at once
+ * (forgetVisitorLists), each list is kept at most VISITOR_LIST_MS, and rows past their closing date
+ * are left out when read. Signed-in people never get these rows: their pages ask the database as
+ * themselves.
+ */
+async function keptForVisitors<T>(key: string, now: Date, read: () => Promise<T>): Promise<T> {
 	const t = now.getTime();
 	let kept = visitorLists.get(key);
 	if (!kept || t - kept.at >= VISITOR_LIST_MS || t < kept.at) {
-		const entry = { at: t, rows: listOpen(db, filters, now, language) };
+		const entry = { at: t, rows: read() };
 		// Requests that come while the list is on its way wait for the same answer; a failure is not kept.
 		entry.rows.catch(() => {
 			if (visitorLists.get(key) === entry) visitorLists.delete(key);
@@ -124,10 +166,53 @@ export async function listOpenForVisitors(
 		visitorLists.set(key, entry);
 		kept = entry;
 	}
-	const rows = await kept.rows;
-	return rows.every((o) => !o.closes_at || Date.parse(o.closes_at) >= t)
+	return kept.rows as Promise<T>;
+}
+
+const visitorKey = (filters: Partial<Filters>, language: 'en' | 'cy', page: number | null) =>
+	JSON.stringify([
+		filters.q ?? '',
+		filters.type ?? '',
+		filters.topic ?? '',
+		filters.where ?? '',
+		!!filters.closingSoon,
+		language,
+		page
+	]);
+
+const stillOpen = (rows: ListedOpportunity[], t: number) =>
+	rows.every((o) => !o.closes_at || Date.parse(o.closes_at) >= t)
 		? rows
 		: rows.filter((o) => !o.closes_at || Date.parse(o.closes_at) >= t);
+
+/** listOpen as a visitor sees it, kept for a few seconds (see keptForVisitors). */
+export async function listOpenForVisitors(
+	db: SupabaseClient,
+	filters: Partial<Filters> = {},
+	now = new Date(),
+	language: 'en' | 'cy' = 'en'
+): Promise<ListedOpportunity[]> {
+	const rows = await keptForVisitors(visitorKey(filters, language, null), now, () =>
+		listOpen(db, filters, now, language)
+	);
+	return stillOpen(rows, now.getTime());
+}
+
+/** openPage as a visitor sees it, kept for a few seconds (see keptForVisitors). */
+export async function openPageForVisitors(
+	db: SupabaseClient,
+	filters: Partial<Filters> = {},
+	page = 1,
+	now = new Date(),
+	language: 'en' | 'cy' = 'en'
+): Promise<OpenPage> {
+	const kept = await keptForVisitors(visitorKey(filters, language, page), now, () =>
+		openPage(db, filters, page, now, language)
+	);
+	const rows = stillOpen(kept.rows, now.getTime());
+	if (rows === kept.rows) return kept;
+	const total = kept.total - (kept.rows.length - rows.length);
+	return { rows, total, page, pages: pagesOf(total) };
 }
 
 /** After staff change an opportunity: visitors' lists are read afresh from the next request on. */
