@@ -1,10 +1,12 @@
 import { redirect } from '@sveltejs/kit';
+import { render } from 'svelte/server';
 import { isClosingSoon } from '$lib/opportunities';
 import { listMine } from '$lib/server/applications';
 import { listOpen } from '$lib/server/opportunities';
 import { listSaved } from '$lib/server/saved';
 import { myFeedbackActivities } from '$lib/server/projects';
 import { forHomePage } from '$lib/server/matching';
+import MoreCards from './MoreCards.svelte';
 import type { PageServerLoad } from './$types';
 
 /** Applications waiting for the member come first: an offer to answer, then drafts to finish. */
@@ -24,7 +26,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const rank = (status: string) => (ORDER.includes(status) ? ORDER.indexOf(status) : ORDER.length);
 	return {
 		closingSoon: open.filter((o) => isClosingSoon(o)).slice(0, 3),
-		openCount: open.length,
+		// Plain links and words, drawn here: the page's code does without them (see MoreCards.svelte).
+		moreHtml: render(MoreCards, { props: { openCount: open.length } }).body,
 		applications: applications
 			.map((a, i) => ({ a, i }))
 			.sort((x, y) => rank(x.a.status) - rank(y.a.status) || x.i - y.i)

@@ -1,6 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import { render } from 'svelte/server';
 import Booking from '$lib/components/Booking.svelte';
+import MeetingList from '$lib/components/MeetingList.svelte';
+import PersonSpecification from '$lib/components/PersonSpecification.svelte';
 import { bookingView } from '$lib/server/bookings';
 import { getOpportunityAndUpcoming, withLinks } from '$lib/server/meetings';
 import { myOpportunityState } from '$lib/server/opportunities';
@@ -38,14 +40,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		bookingHtml: booking
 			? render(Booking, { props: { booking, opportunityId: id, easy: view === 'easy-read' } }).body
 			: null,
+		// The meetings ahead and a role's person specification are words and links only: drawn here too.
+		meetingsHtml: render(MeetingList, { props: { meetings, easy: view === 'easy-read' } }).body,
+		criteriaHtml: render(PersonSpecification, { props: { criteria } }).body,
 		opportunity,
 		view,
 		easyFirst,
 		saved: me?.saved ?? false,
 		signedIn: !!locals.user,
-		criteria,
 		takingPart: me?.takingPart ?? false,
-		meetings,
 		application: me?.application ?? null
 	};
 };
