@@ -242,6 +242,65 @@ test('apply with no signal: waits in the outbox, then arrives exactly once', asy
 	await expectAccessible(page, 'waiting to send, one not accepted');
 });
 
+test('sent with no signal before the offline code has loaded, an application still waits in the outbox', async ({
+	browser,
+	baseURL
+}, info) => {
+	// No service worker here, so the page's own requests can be held back: the code for working
+	// offline loads after the page has started (see src/routes/+layout.svelte), and on a slow phone a
+	// member can press "Send application" before it has.
+	const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+	try {
+		const page = await context.newPage();
+		const email = accountsFor(info.project.name).applies;
+		const member = await memberId(email);
+		await signIn(page, email);
+		const id = await newOpportunity(`Offline check: early send (${info.project.name} ${Date.now()})`);
+		await page.goto(`/opportunities/${id}/apply`);
+		await page.getByRole('button', { name: 'Start your application' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Check your answers before sending your application'
+		);
+
+		// The page's files come through the test (so also with no signal, as a service worker would
+		// give them); the offline code's own file is handed over only when released.
+		const built = JSON.parse(readFileSync('.svelte-kit/output/client/.vite/manifest.json', 'utf8')) as Record<
+			string,
+			{ file: string }
+		>;
+		const offlineCode = built['src/lib/components/OfflineStatus.svelte']!.file;
+		let release!: () => void;
+		const released = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/**', async (route) => {
+			const response = await route.fetch();
+			if (route.request().url().endsWith(offlineCode)) await released;
+			await route.fulfill({ response });
+		});
+		await page.reload();
+		await expect(page.locator('html[data-started]')).toHaveCount(1);
+		await context.setOffline(true);
+		await page.getByRole('button', { name: 'Send application' }).click();
+		// Held on the phone, not tried on the network: no error page, nothing sent.
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Check your answers before sending your application'
+		);
+		release();
+		await expect(waiting(page)).toHaveText('Waiting to send (1)');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Check your answers before sending your application'
+		);
+		expect((await applications(member, id)).map((a) => a.status)).toEqual(['draft']);
+
+		await context.setOffline(false);
+		await expect(waiting(page)).toHaveCount(0, { timeout: 15_000 });
+		await expect
+			.poll(async () => (await applications(member, id)).map((a) => a.status))
+			.toEqual(['submitted']);
+	} finally {
+		await context.close();
+	}
+});
+
 /** Starts a claim through the pages and returns its id, on its page. */
 async function startClaim(page: Page): Promise<number> {
 	await page.goto('/my/claims/new');
