@@ -41,7 +41,7 @@ function staffOnlyFiles() {
 }
 const staffOnly = staffOnlyFiles();
 
-// The offline page is made by the server; it is fetched again whenever the app's version changes.
+// The offline pages are made by the server; they are fetched again whenever the app's version changes.
 const { version } = JSON.parse(readFileSync(resolve(client, '_app/version.json'), 'utf8'));
 const { count, size, warnings } = await injectManifest({
 	swSrc: worker,
@@ -59,7 +59,10 @@ const { count, size, warnings } = await injectManifest({
 	globIgnores: ['**/*.br', '**/*.gz', 'service-worker.js'],
 	// Hashed file names change when the file does: no revision needed.
 	dontCacheBustURLsMatching: /^_app\/immutable\//,
-	additionalManifestEntries: [{ url: '/offline', revision: version }],
+	additionalManifestEntries: [
+		{ url: '/offline', revision: version },
+		{ url: '/offline/not-sent', revision: version }
+	],
 	maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
 	manifestTransforms: [
 		async (entries) => ({ manifest: entries.filter((entry) => !staffOnly.has(entry.url)), warnings: [] })

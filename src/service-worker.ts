@@ -4,7 +4,7 @@
 /// <reference lib="webworker" />
 // Together's service worker. Built by SvelteKit; scripts/service-worker.mjs then writes the list of
 // files to keep (workbox-build's injectManifest) where self.__WB_MANIFEST stands.
-//   - precached: the app's code, styles, fonts, pictograms, icons and the offline page
+//   - precached: the app's code, styles, fonts, pictograms, icons and the offline pages
 //   - pages a member looks at: network first (4 s), else the copy kept for that member, marked saved
 //   - staff pages, signing in and out, anything not listed in $lib/offline/rules: never kept
 //   - the outbox is sent on Background Sync; pages send it too, where there is no such thing
@@ -130,8 +130,8 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
 }
 
 /** The offline page, marked so the page does not take it for a signed-out visit. */
-async function offlinePage(): Promise<Response> {
-	const page = await matchPrecache('/offline');
+async function offlinePage(path = '/offline'): Promise<Response> {
+	const page = await matchPrecache(path);
 	if (!page) return Response.error();
 	const html = (await page.text()).replace('</head>', '<meta name="together-offline" content="1"></head>');
 	return new Response(html, { status: 200, headers: page.headers });
@@ -177,6 +177,12 @@ self.addEventListener('fetch', (event) => {
 	// Signing out: everything of the member goes from the phone before the request leaves.
 	if (request.method === 'POST' && url.pathname === '/sign-out') {
 		event.respondWith(switchTo(null).then(() => fetch(request)));
+		return;
+	}
+	// A form sent with no signal before its page's code had started (once started, the page puts it
+	// in the outbox): the phone says plainly that nothing was sent, not the browser's error page.
+	if (request.method === 'POST' && request.mode === 'navigate' && !self.navigator.onLine) {
+		event.respondWith(offlinePage('/offline/not-sent'));
 		return;
 	}
 	if (request.method !== 'GET' || request.mode !== 'navigate') return;

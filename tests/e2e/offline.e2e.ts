@@ -240,6 +240,30 @@ test('apply with no signal: waits in the outbox, then arrives exactly once', asy
 	await expect(page.getByText(/This opportunity closed before your application arrived/)).toBeVisible();
 	expect((await applications(member, fourth)).map((a) => a.status)).toEqual(['draft']);
 	await expectAccessible(page, 'waiting to send, one not accepted');
+	await goOnline(context);
+
+	// 5. Sent as a plain form before the page's code had started (a slow phone): the phone says
+	// plainly that nothing was sent, and going back finds the page as it was.
+	const fifth = await newOpportunity(`Offline check: sent too early (${stamp})`);
+	await page.goto(`/opportunities/${fifth}/apply`);
+	await page.getByRole('button', { name: 'Start your application' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Check your answers before sending your application'
+	);
+	await page.reload(); // a full load, so the worker keeps the page
+	await goOffline(context);
+	// form.submit() sends it as the browser does without the page's code: no submit event to catch.
+	await page.evaluate(() =>
+		HTMLFormElement.prototype.submit.call(document.querySelector<HTMLFormElement>('form[data-outbox]')!)
+	);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('This was not sent: you have no signal');
+	await expectAccessible(page, 'a form sent with no signal before the page had started');
+	await page.goBack();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Check your answers before sending your application'
+	);
+	expect((await applications(member, fifth)).map((a) => a.status)).toEqual(['draft']);
+	await goOnline(context);
 });
 
 test('sent with no signal before the offline code has loaded, an application still waits in the outbox', async ({
