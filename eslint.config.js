@@ -28,6 +28,24 @@ export default ts.config(
 		}
 	},
 	{
+		// A form action reads its form through readForm, which drops U+0000 that Postgres cannot store.
+		files: ['src/**/*.ts'],
+		ignores: ['src/lib/validation/form.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "CallExpression[callee.property.name='formData'][callee.object.name='request']",
+					message: "Read a posted form with readForm(request) from '$lib/validation/form'."
+				},
+				{
+					selector: "CallExpression[callee.property.name='formData'][callee.object.property.name='request']",
+					message: "Read a posted form with readForm(event.request) from '$lib/validation/form'."
+				}
+			]
+		}
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
 			parserOptions: {

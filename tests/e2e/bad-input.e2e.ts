@@ -397,6 +397,61 @@ test.describe('bad input over the endpoints', () => {
 		);
 	});
 
+	test('text with U+0000 in it is saved without it, not refused with a 500', async () => {
+		// Postgres text cannot hold U+0000; a form carrying it once failed the save with a 500.
+		const res = await send('/my/profile', {
+			method: 'POST',
+			body: multipart({
+				full_name: ['Ceri\u0000 Odd-Input'],
+				preferred_name: ['\u0000'],
+				pronouns: ['they\u0000/them'],
+				contact_methods: ['email']
+			}),
+			headers: { accept: 'text/html,application/xhtml+xml' }
+		});
+		expect(res.status).toBe(303);
+		expect(res.headers.get('location')).toBe('/my/profile?saved');
+		const saved = ok(
+			await service().from('profiles').select('full_name, preferred_name, pronouns').eq('id', m.id).single(),
+			'Reading the profile back'
+		);
+		expect(saved).toEqual({ full_name: 'Ceri Odd-Input', preferred_name: null, pronouns: 'they/them' });
+	});
+
+	test('words typed into a search, in the address, answer anything without a 500', async () => {
+		// Staff searches too: a session for the demo admin, made here so no sign-in email is shared.
+		const db = service();
+		const admin = ok(
+			await db.from('profiles').select('id').eq('email', 'admin@example.org').single(),
+			'Finding the admin'
+		) as { id: string };
+		const staffToken = randomBytes(20).toString('hex');
+		ok(
+			await db.from('sessions').insert({
+				id: createHash('sha256').update(staffToken).digest('hex'),
+				user_id: admin.id,
+				expires_at: new Date(Date.now() + 3_600_000).toISOString()
+			}),
+			'Signing the admin in'
+		);
+		const searches = [
+			'/opportunities?q=',
+			'/opportunities?page=2&q=',
+			'/admin/applications?q=',
+			'/admin/claims?q=',
+			'/admin/members?q=',
+			'/admin/members?interest='
+		];
+		for (const words of NASTY) {
+			const typed = encodeURIComponent(words.replace(/[\ud800-\udfff]/g, '\ufffd'));
+			for (const search of searches) {
+				const res = await send(search + typed, { headers: { cookie: `together-session=${staffToken}` } });
+				// The list answers, or (a page past the end) sends the member to the last page.
+				expect(res.status, `${search}${typed.slice(0, 60)}`).toBeLessThan(400);
+			}
+		}
+	});
+
 	test('JSON and file endpoints answer anything without a 500', async () => {
 		await fc.assert(
 			fc.asyncProperty(

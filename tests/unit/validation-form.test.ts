@@ -8,6 +8,8 @@ import {
 	list,
 	optionalText,
 	parse,
+	readForm,
+	searchText,
 	text
 } from '$lib/validation/form';
 
@@ -22,6 +24,44 @@ function firstError(schema: v.GenericSchema, input: unknown): string | null {
 	const result = v.safeParse(schema, input, { abortPipeEarly: true });
 	return result.success ? null : result.issues[0].message;
 }
+
+describe('readForm', () => {
+	it('takes U+0000 out of text, as a real multipart post carries it, and keeps a file byte for byte', async () => {
+		const bytes = new Uint8Array([0xff, 0xd8, 0x00, 0x00, 0x10, 0x00, 0xff, 0xd9]);
+		const posted = form([
+			['full_name', 'Ann\u0000 Jones'],
+			['full_name', '\u0000'],
+			['notes', 'a tab\tand a bell\u0001'],
+			['receipt', new File([bytes], 'receipt.jpg', { type: 'image/jpeg' })]
+		]);
+		// Sent through a Request, so the form is encoded and read back as the server gets it.
+		const request = new Request('http://localhost/my/profile', { method: 'POST', body: posted });
+		const read = await readForm(request);
+		expect(read.getAll('full_name')).toEqual(['Ann Jones', '']);
+		expect(read.get('notes')).toBe('a tab\tand a bell\u0001');
+		const file = read.get('receipt') as File;
+		expect(file.name).toBe('receipt.jpg');
+		expect(file.type).toBe('image/jpeg');
+		expect(new Uint8Array(await file.arrayBuffer())).toEqual(bytes);
+	});
+
+	it('reads a url-encoded form the same way', async () => {
+		const request = new Request('http://localhost/x', {
+			method: 'POST',
+			body: new URLSearchParams({ outcome: 'a%00b\u0000c' })
+		});
+		expect((await readForm(request)).get('outcome')).toBe('a%00bc');
+	});
+});
+
+describe('searchText', () => {
+	it('reads words from the address without U+0000, trimmed and cut to length', () => {
+		const params = new URLSearchParams('q=%00+care%00rs+&interest=' + 'x'.repeat(80));
+		expect(searchText(params)).toBe('carers');
+		expect(searchText(params, 'interest', 60)).toBe('x'.repeat(60));
+		expect(searchText(params, 'missing')).toBe('');
+	});
+});
 
 describe('formValues', () => {
 	it('gives each field as a string', () => {

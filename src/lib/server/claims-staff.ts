@@ -23,6 +23,7 @@ import { fail } from './db/fail';
 import { sendMail } from './mail';
 import { emailLanguage, inLanguage, letter } from './mail/language';
 import { m } from '$lib/paraglide/messages';
+import { searchText } from '$lib/validation/form';
 
 export interface QueueFilters {
 	status: QueueStatus | '';
@@ -37,7 +38,7 @@ export function readClaimFilters(params: URLSearchParams): QueueFilters {
 		// With no choice made the queue shows what is waiting; "every status" is an empty choice.
 		status: status in QUEUE_STATUSES ? (status as QueueStatus) : '',
 		opportunity: Number.isInteger(opportunity) && opportunity > 0 ? opportunity : null,
-		q: (params.get('q') ?? '').trim().slice(0, 100)
+		q: searchText(params)
 	};
 }
 

@@ -7,6 +7,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { fail } from './db/fail';
 import { LIVED_EXPERIENCE, REGIONS } from '$lib/network';
+import { searchText } from '$lib/validation/form';
 
 export { LIVED_EXPERIENCE, REGIONS };
 
@@ -55,10 +56,10 @@ export function directoryFilters(params: URLSearchParams): DirectoryFilters {
 	const lived = clean(params.get('lived'));
 	const region = clean(params.get('region'));
 	return {
-		q: clean(params.get('q'))
+		q: searchText(params)
 			.replace(/[%_\\]/g, ' ')
 			.trim(),
-		interest: clean(params.get('interest'), 60),
+		interest: searchText(params, 'interest', 60),
 		region: (REGIONS as readonly string[]).includes(region) ? region : '',
 		lived: (LIVED_EXPERIENCE as readonly string[]).includes(lived) ? lived : '',
 		status: Object.hasOwn(MEMBER_STATUSES, status) ? status : '',

@@ -14,6 +14,7 @@ import {
 import type { ApplicationStatus } from '$lib/applications';
 import type { OpportunityInput } from '$lib/validation/opportunity';
 import { fail } from './db/fail';
+import { searchText } from '$lib/validation/form';
 
 const LIST_COLUMNS =
 	'id, type, title, summary, location_type, location, closes_at, status, topics, places, payment, time_commitment, starts_on, updated_at, published_at, created_at, easy_read, description, ends_on, schedule, title_cy, summary_cy, easy_read_cy';
@@ -39,7 +40,7 @@ export function readFilters(
 	const where = params.get('where') ?? '';
 	const topic = params.get('topic') ?? '';
 	return {
-		q: (params.get('q') ?? '').trim().slice(0, 100),
+		q: searchText(params),
 		type: (types.includes(type) ? type : '') as Filters['type'],
 		topic: (TOPICS as readonly string[]).includes(topic) ? topic : '',
 		where: (wheres.includes(where) ? where : '') as Filters['where'],

@@ -1,6 +1,6 @@
 // Reading the staff opportunity form: checks, plus what publishing needs, with errors keyed to fields.
 import { fail } from '@sveltejs/kit';
-import { formValues } from '$lib/validation/form';
+import { formValues, readForm } from '$lib/validation/form';
 import {
 	easyReadFromForm,
 	isRealDate,
@@ -55,7 +55,7 @@ function easyReadKeysToField(errors: Record<string, string>): Record<string, str
 
 /** Returns the checked input, or the fail() for the action to return, with the values as typed. */
 export async function readOpportunityForm(request: Request, publishing: boolean) {
-	const form = await request.formData();
+	const form = await readForm(request);
 	const parsed = parseOpportunityForm(form);
 	let errors = parsed.ok ? {} : easyReadKeysToField(parsed.errors);
 	if (publishing) {

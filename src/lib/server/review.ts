@@ -15,6 +15,7 @@ import { fail } from './db/fail';
 import { sendMail, type Message } from './mail';
 import { emailLanguage, inLanguage, letter, textToHtml } from './mail/language';
 import { m } from '$lib/paraglide/messages';
+import { searchText } from '$lib/validation/form';
 
 export interface OpportunityRef {
 	id: number;
@@ -64,7 +65,7 @@ export function readQueueFilters(params: URLSearchParams): QueueFilters {
 	return {
 		opportunity: /^[1-9]\d{0,14}$/.test(opportunity) ? Number(opportunity) : null,
 		status: isApplicationStatus(status) && status !== 'draft' ? status : '',
-		q: (params.get('q') ?? '').trim().slice(0, 100),
+		q: searchText(params),
 		sort: params.get('sort') === 'opportunity' ? 'opportunity' : 'newest'
 	};
 }

@@ -8,6 +8,24 @@ export type FieldErrors = Record<string, string>;
 export type Parsed<T> =
 	{ ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
 
+/**
+ * The form a request carries, with U+0000 taken out of its text. No one types it, and Postgres text
+ * cannot hold it: left in, it would fail the save with a 500 rather than a message. Files (receipts)
+ * are kept byte for byte. Every form action reads its form here (the lint rules say so).
+ */
+export async function readForm(request: Request): Promise<FormData> {
+	const posted = await request.formData();
+	const form = new FormData();
+	for (const [name, value] of posted)
+		if (typeof value === 'string') form.append(name, value.replaceAll('\0', ''));
+		else form.append(name, value);
+	return form;
+}
+
+/** Words typed into a search, from the address: without U+0000 (as readForm), trimmed and cut to length. */
+export const searchText = (params: URLSearchParams, name = 'q', max = 100): string =>
+	(params.get(name) ?? '').replaceAll('\0', '').trim().slice(0, max);
+
 /** Every field of the form as strings (several values for repeated names, such as checkboxes). */
 export function formValues(form: FormData): Record<string, string | string[]> {
 	const values: Record<string, string | string[]> = {};

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { sendAccessibilityReport } from '$lib/server/accessibility-reports';
 import { accessibilityReportSchema } from '$lib/validation/accessibility-report';
-import { formValues, parse } from '$lib/validation/form';
+import { formValues, parse, readForm } from '$lib/validation/form';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 
@@ -18,7 +18,7 @@ export const load: PageServerLoad = ({ url }) => {
 
 export const actions: Actions = {
 	report: async ({ request, locals, getClientAddress }) => {
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		const parsed = parse(accessibilityReportSchema, values, values);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		const result = await sendAccessibilityReport(locals.db, parsed.data, getClientAddress());

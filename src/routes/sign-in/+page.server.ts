@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { rememberSignIn } from '$lib/server/auth/cookies';
 import { requestSignIn, safeNext } from '$lib/server/auth/sign-in';
-import { formValues, parse } from '$lib/validation/form';
+import { formValues, parse, readForm } from '$lib/validation/form';
 import { signInSchema } from '$lib/validation/sign-in';
 import { homeFor } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = ({ locals, url, cookies }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, getClientAddress, url, locals }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const values = formValues(form);
 		const parsed = parse(signInSchema, values, values);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });

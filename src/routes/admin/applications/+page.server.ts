@@ -11,6 +11,7 @@ import {
 } from '$lib/server/review';
 import { requireStaff } from '$lib/server/auth/guard';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const filters = readQueueFilters(url.searchParams);
@@ -35,7 +36,7 @@ export const actions: Actions = {
 	/** Tries again to email the messages of a decision whose email did not go. */
 	resend: async ({ locals, request, url }) => {
 		requireStaff(locals.user);
-		const key = String((await request.formData()).get('request_key') ?? '');
+		const key = String((await readForm(request)).get('request_key') ?? '');
 		await emailDecision(locals.db, key, url.origin);
 		redirect(303, `/admin/applications?decided=${encodeURIComponent(key)}`);
 	}

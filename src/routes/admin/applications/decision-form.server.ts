@@ -23,6 +23,7 @@ import {
 } from '$lib/server/review';
 import { requireStaff } from '$lib/server/auth/guard';
 import { decisionValues, messageFor, parseDecision } from '$lib/validation/decision';
+import { readForm } from '$lib/validation/form';
 
 /** The longest subject and message the database keeps, once names are filled in. */
 const STORED_SUBJECT_MAX = 200;
@@ -92,7 +93,7 @@ export function decisionActions(ids: Target, done: (requestKey: string, ids: num
 		requireStaff(event.locals.user);
 		const targets = await getDecisionTargets(event.locals.db, ids(event));
 		if (targets.length === 0) error(404, 'We could not find those applications.');
-		const values = decisionValues(await event.request.formData());
+		const values = decisionValues(await readForm(event.request));
 		const decision = values.decision as Decision | '';
 		const parsed = parseDecision(values, { needsTerm: needsTerm(decision, targets) });
 		return { targets, values, parsed };
@@ -122,7 +123,7 @@ export function decisionActions(ids: Target, done: (requestKey: string, ids: num
 		/** Back from checking to writing, with everything as it was typed. */
 		change: async (event: RequestEvent) => {
 			requireStaff(event.locals.user);
-			const values = decisionValues(await event.request.formData());
+			const values = decisionValues(await readForm(event.request));
 			return { values };
 		},
 

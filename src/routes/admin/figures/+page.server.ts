@@ -4,6 +4,7 @@ import { requireStaff } from '$lib/server/auth/guard';
 import { hasPermission } from '$lib/server/auth/session';
 import { activeTarget, CSV_FILES, loadYear, setActiveTarget } from '$lib/server/figures';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireStaff(locals.user);
@@ -26,7 +27,7 @@ export const actions: Actions = {
 	target: async ({ locals, request, url }) => {
 		requireStaff(locals.user);
 		if (locals.user.role !== 'admin') error(403, 'Only admins can change the target.');
-		const values = Object.fromEntries(await request.formData()) as Record<string, string>;
+		const values = Object.fromEntries(await readForm(request)) as Record<string, string>;
 		const raw = String(values.target ?? '')
 			.trim()
 			.replace(/%$/, '')

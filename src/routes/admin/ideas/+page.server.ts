@@ -2,13 +2,14 @@ import { fail, redirect } from '@sveltejs/kit';
 import { listCalls, openCall } from '$lib/server/ideas';
 import { isRealDate } from '$lib/validation/opportunity';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals }) => ({ calls: await listCalls(locals.db) });
 
 export const actions: Actions = {
 	open: async ({ locals, request }) => {
 		if (!locals.user) redirect(303, '/sign-in?next=/admin/ideas');
-		const form = await request.formData();
+		const form = await readForm(request);
 		const values = {
 			question: String(form.get('question') ?? '').trim(),
 			details: String(form.get('details') ?? '').trim(),

@@ -11,7 +11,7 @@ import {
 import { TOPICS } from '$lib/opportunities';
 import { sendMail } from '$lib/server/mail';
 import { invitationEmail } from '$lib/server/mail/invitation';
-import { formValues, parse, type FieldErrors } from '$lib/validation/form';
+import { formValues, parse, type FieldErrors, readForm } from '$lib/validation/form';
 import { inviteSchema } from '$lib/validation/profile';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -35,7 +35,7 @@ export const actions: Actions = {
 	invite: async ({ locals, request, url }) => {
 		if (!locals.user)
 			return fail(401, { values: {}, errors: { email: 'Sign in again to invite members.' } as FieldErrors });
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		const parsed = parse(inviteSchema, values, values);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		const result = await inviteMember(locals.db, parsed.data, locals.user.id);

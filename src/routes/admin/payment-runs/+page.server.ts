@@ -3,7 +3,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { taxYearOf } from '$lib/payments-staff';
 import { requirePermission } from '$lib/server/auth/guard';
 import { createRun, listRuns, totalsForYear, waitingForRun } from '$lib/server/payment-runs';
-import { formValues, parse } from '$lib/validation/form';
+import { formValues, parse, readForm } from '$lib/validation/form';
 import { runSchema } from '$lib/validation/payments-staff';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	create: async ({ locals, request }) => {
 		requirePermission(locals.user, 'finance');
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		const parsed = parse(runSchema, values, values);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		const result = await createRun(locals.db, parsed.data.method, parsed.data.request_key);

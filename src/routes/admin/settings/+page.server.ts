@@ -10,7 +10,7 @@ import {
 	saveReceiptRules,
 	setOpportunityRate
 } from '$lib/server/payment-settings';
-import { formValues, parse } from '$lib/validation/form';
+import { formValues, parse, readForm } from '$lib/validation/form';
 import {
 	CATEGORIES,
 	claimSettingsSchema,
@@ -51,7 +51,7 @@ async function handle(
 	run: (values: Record<string, string | string[]>) => Promise<{ errors: Record<string, string> } | null>
 ) {
 	requireAdmin(locals.user);
-	const values = formValues(await request.formData());
+	const values = formValues(await readForm(request));
 	const problem = await run(values);
 	if (problem) return fail(400, { section, values, errors: problem.errors });
 	redirect(303, `/admin/settings?saved=${section}#${section}`);

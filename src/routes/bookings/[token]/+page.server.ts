@@ -5,6 +5,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { BookingError, cancelGuestBooking, giveGuestFeedback, guestBooking } from '$lib/server/bookings';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 	setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
@@ -27,7 +28,7 @@ export const actions: Actions = {
 		redirect(303, `/bookings/${params.token}?done=cancel`);
 	},
 	feedback: async ({ params, request }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const rating = String(form.get('rating') ?? '');
 		const comment = String(form.get('comment') ?? '').trim();
 		const errors: Record<string, string> = {};

@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { getCall, isOpenCall, publishedIdeas, submitIdea, type IdeaMode } from '$lib/server/ideas';
 import { checkAudioFile, storeUpload } from '$lib/server/uploads';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 const MODES: IdeaMode[] = ['written', 'audio', 'phone_call'];
 
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
 		if (!locals.user) redirect(303, `/sign-in?next=/ideas/${params.id}`);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const values = {
 			title: String(form.get('title') ?? '').trim(),
 			mode: String(form.get('mode') ?? ''),

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { taxYearOf } from '$lib/payments';
-import { formValues, parse } from '$lib/validation/form';
+import { formValues, parse, readForm } from '$lib/validation/form';
 import { feeLimitSchema, replySchema, ukToday } from '$lib/validation/claim';
 import {
 	ClaimError,
@@ -38,14 +38,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	limit: async ({ locals, request }) => {
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		const parsed = parse(feeLimitSchema, values, values);
 		if (!parsed.ok) return fail(400, { limitErrors: parsed.errors, values });
 		await setFeeLimit(locals.db, locals.user!.id, parsed.data.limit);
 		redirect(303, '/my/claims?limit');
 	},
 	reply: async ({ locals, request }) => {
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		const claim = Number(values.claim);
 		const field = `message-${claim}`;
 		const parsed = parse(replySchema, { message: values[field] }, values);

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { TOPICS } from '$lib/opportunities';
 import { getInterests, saveInterests } from '$lib/server/interests';
-import { formValues, parse } from '$lib/validation/form';
+import { formValues, parse, readForm } from '$lib/validation/form';
 import { interestsSchema } from '$lib/validation/interests';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,7 +18,7 @@ export const actions: Actions = {
 		if (!locals.user) redirect(303, '/sign-in?next=/my/notifications');
 		const current = await getInterests(locals.db, locals.user.id);
 		if (!current) error(404, m.profile_not_found());
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		// Topics the member chose before the list was fixed stay allowed, so saving never loses them.
 		const parsed = parse(interestsSchema([...TOPICS, ...current.topics]), values, values);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getProfile, myLivedExperience, saveLivedExperience, updateProfile } from '$lib/server/members';
 import { myWaitingRequest } from '$lib/server/data-rights';
-import { formValues, parse, type FieldErrors } from '$lib/validation/form';
+import { formValues, parse, type FieldErrors, readForm } from '$lib/validation/form';
 import { profileSchema } from '$lib/validation/profile';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
 		if (!locals.user) redirect(303, '/sign-in?next=/my/profile');
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		const parsed = parse(profileSchema, values, values);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		const p = parsed.data;

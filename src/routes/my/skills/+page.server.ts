@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { known, MATCH_EXPERIENCE, MATCH_SKILLS } from '$lib/matching';
 import { myMatchingProfile, saveMatchingProfile } from '$lib/server/matching';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.user) redirect(303, '/sign-in?next=/my/skills');
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	save: async ({ locals, request }) => {
 		if (!locals.user) redirect(303, '/sign-in?next=/my/skills');
-		const form = await request.formData();
+		const form = await readForm(request);
 		const mine = {
 			experience: known(MATCH_EXPERIENCE, form.getAll('experience')),
 			skills: known(MATCH_SKILLS, form.getAll('skills')),

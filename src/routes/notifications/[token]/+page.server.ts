@@ -11,6 +11,7 @@ import { getInterests, setRhythm } from '$lib/server/interests';
 import { RHYTHMS, type NotifyRhythm } from '$lib/validation/interests';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 /** The member the link is for, acting as themselves (RLS applies), or a 404. */
 function memberFor(token: string) {
@@ -32,7 +33,7 @@ export const actions: Actions = {
 		const member = memberFor(params.token);
 		let form: FormData;
 		try {
-			form = await request.formData();
+			form = await readForm(request);
 		} catch {
 			return fail(400, { error: m.unsub_err_choose() });
 		}

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { displaySchema, safeReturnPath } from '$lib/preferences/display';
 import { saveToProfile, setDisplayCookie } from '$lib/server/display';
-import { formValues, parse } from '$lib/validation/form';
+import { formValues, parse, readForm } from '$lib/validation/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => ({
@@ -13,7 +13,7 @@ export const load: PageServerLoad = ({ locals, url }) => ({
 
 export const actions: Actions = {
 	default: async ({ locals, request, cookies, url }) => {
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		const from = safeReturnPath(typeof values.from === 'string' ? values.from : null);
 		const parsed = parse(displaySchema, values, values);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { forgetSignIn, pendingSignIn, rememberSignIn, setSessionCookie } from '$lib/server/auth/cookies';
 import { requestSignIn, verifyCode } from '$lib/server/auth/sign-in';
-import { formValues, parse } from '$lib/validation/form';
+import { formValues, parse, readForm } from '$lib/validation/form';
 import { codeSchema } from '$lib/validation/sign-in';
 import { homeFor } from '$lib/server/auth/session';
 import { m } from '$lib/paraglide/messages';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = ({ cookies, locals }) => {
 export const actions: Actions = {
 	verify: async ({ request, cookies, getClientAddress }) => {
 		const pending = pendingSignIn(cookies);
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		if (!pending) return fail(400, { values, errors: { code: REASONS.expired }, expired: true });
 		const parsed = parse(codeSchema, values, values);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors, expired: false });

@@ -3,6 +3,7 @@ import { forgetSignIn, setSessionCookie } from '$lib/server/auth/cookies';
 import { verifyLink } from '$lib/server/auth/sign-in';
 import { homeFor } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 // Opening the link only shows a button: email scanners that visit links must not use up the sign-in.
 export const load: PageServerLoad = ({ url, locals }) => {
@@ -13,7 +14,7 @@ export const load: PageServerLoad = ({ url, locals }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, getClientAddress }) => {
-		const token = String((await request.formData()).get('token') ?? '');
+		const token = String((await readForm(request)).get('token') ?? '');
 		const result = /^[A-Za-z0-9_-]{43}$/.test(token) ? await verifyLink(token, getClientAddress()) : null;
 		if (!result || !result.ok) return fail(400, { failed: true });
 		forgetSignIn(cookies);

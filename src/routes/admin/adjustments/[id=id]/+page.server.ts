@@ -21,6 +21,7 @@ import {
 	parseCost
 } from '$lib/validation/adjustment-staff';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 const GONE = 'We could not find that request. The member may have cancelled it.';
 const NOTICES = {
@@ -75,7 +76,7 @@ const refused = (item: string, action: string, values: Record<string, string>, p
 export const actions: Actions = {
 	answer: async ({ locals, params, request }) => {
 		requirePermission(locals.user, 'arrange_adjustments');
-		const values = itemValues(await request.formData(), ANSWER_FIELDS);
+		const values = itemValues(await readForm(request), ANSWER_FIELDS);
 		const parsed = parseAnswer(values);
 		if (!parsed.ok) return fail(400, { item: values.item, action: 'answer', values, errors: parsed.errors });
 		const done = await answerItem(locals.db, parsed.data);
@@ -85,7 +86,7 @@ export const actions: Actions = {
 	},
 	arrange: async ({ locals, params, request }) => {
 		requirePermission(locals.user, 'arrange_adjustments');
-		const values = itemValues(await request.formData(), ARRANGE_FIELDS);
+		const values = itemValues(await readForm(request), ARRANGE_FIELDS);
 		const parsed = parseArrange(values);
 		if (!parsed.ok) return fail(400, { item: values.item, action: 'arrange', values, errors: parsed.errors });
 		const done = await arrangeItem(locals.db, parsed.data);
@@ -99,7 +100,7 @@ export const actions: Actions = {
 	},
 	cost: async ({ locals, params, request }) => {
 		requirePermission(locals.user, 'arrange_adjustments');
-		const values = itemValues(await request.formData(), COST_FIELDS);
+		const values = itemValues(await readForm(request), COST_FIELDS);
 		const parsed = parseCost(values);
 		if (!parsed.ok) return fail(400, { item: values.item, action: 'cost', values, errors: parsed.errors });
 		const done = await recordCost(locals.db, parsed.data);
@@ -108,7 +109,7 @@ export const actions: Actions = {
 	},
 	papers: async ({ locals, params, request }) => {
 		requirePermission(locals.user, 'arrange_adjustments');
-		const meeting = Number((await request.formData()).get('meeting'));
+		const meeting = Number((await readForm(request)).get('meeting'));
 		if (!Number.isInteger(meeting) || meeting <= 0)
 			error(400, 'This form is out of date. Open the request again.');
 		const done = await markPapersReady(locals.db, Number(params.id), meeting);

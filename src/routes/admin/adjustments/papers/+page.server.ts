@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requirePermission } from '$lib/server/auth/guard';
 import { loadPapersDue, markPapersReady, tellPapersReady } from '$lib/server/adjustments-staff';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals.user, 'arrange_adjustments');
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	ready: async ({ locals, request }) => {
 		requirePermission(locals.user, 'arrange_adjustments');
-		const form = await request.formData();
+		const form = await readForm(request);
 		const requestId = Number(form.get('request'));
 		const meeting = Number(form.get('meeting'));
 		if (!Number.isInteger(requestId) || requestId <= 0 || !Number.isInteger(meeting) || meeting <= 0)

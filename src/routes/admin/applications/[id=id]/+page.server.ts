@@ -9,6 +9,7 @@ import {
 } from '$lib/server/review';
 import { requireStaff } from '$lib/server/auth/guard';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 const NOTE_MAX = 5000;
 
@@ -33,7 +34,7 @@ export const actions: Actions = {
 	note: async ({ locals, params, request }) => {
 		requireStaff(locals.user);
 		const id = Number(params.id);
-		const body = String((await request.formData()).get('note') ?? '')
+		const body = String((await readForm(request)).get('note') ?? '')
 			.replace(/\r\n/g, '\n')
 			.trim();
 		if (!body) return fail(400, { note: '', errors: { note: 'Enter the note' } });
@@ -45,7 +46,7 @@ export const actions: Actions = {
 	/** Tries again to email a decision's messages that did not go. */
 	resend: async ({ locals, params, request, url }) => {
 		requireStaff(locals.user);
-		const key = String((await request.formData()).get('request_key') ?? '');
+		const key = String((await readForm(request)).get('request_key') ?? '');
 		await emailDecision(locals.db, key, url.origin);
 		redirect(303, `/admin/applications/${params.id}?decided=${encodeURIComponent(key)}`);
 	}

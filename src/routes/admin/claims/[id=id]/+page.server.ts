@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guard';
 import { agreedAdjustmentsFor, decideClaim, getClaimForStaff, type Decision } from '$lib/server/claims-staff';
-import { formValues, parse } from '$lib/validation/form';
+import { formValues, parse, readForm } from '$lib/validation/form';
 import { decisionSchema } from '$lib/validation/payments-staff';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
 	decide: async ({ locals, params, request }) => {
 		requireStaff(locals.user);
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		const parsed = parse(decisionSchema, values, values);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		const d = parsed.data;

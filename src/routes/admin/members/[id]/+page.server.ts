@@ -3,6 +3,7 @@ import { hasPermission } from '$lib/server/auth/session';
 import { requirePermission, requireStaff } from '$lib/server/auth/guard';
 import { memberRecord, readAccessNeeds, readLivedExperience, setCoOpted } from '$lib/server/network';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -45,7 +46,7 @@ export const actions: Actions = {
 	},
 	coopted: async ({ locals, params, request }) => {
 		requireStaff(locals.user);
-		const value = (await request.formData()).get('co_opted') === 'yes';
+		const value = (await readForm(request)).get('co_opted') === 'yes';
 		await setCoOpted(locals.db, memberId(params.id), value);
 		return { coOptedSaved: value };
 	}

@@ -11,6 +11,7 @@ import { opportunityProjectChoice, setOpportunityProject } from '$lib/server/pro
 import { requireStaff } from '$lib/server/auth/guard';
 import type { OpportunityStatus } from '$lib/opportunities';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = Number(params.id);
@@ -69,7 +70,7 @@ export const actions: Actions = {
 	draft: move('draft', 'draft'),
 	project: async ({ locals, request, params }) => {
 		requireStaff(locals.user);
-		const raw = String((await request.formData()).get('project_id') ?? '');
+		const raw = String((await readForm(request)).get('project_id') ?? '');
 		const projectId = raw === '' ? null : Number(raw);
 		if (projectId !== null && !Number.isInteger(projectId)) error(400, 'Choose a project from the list.');
 		if (!(await setOpportunityProject(locals.db, Number(params.id), projectId)))

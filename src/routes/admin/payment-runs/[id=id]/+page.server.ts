@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requirePermission } from '$lib/server/auth/guard';
 import { getRun, markRunPaid } from '$lib/server/payment-runs';
-import { formValues, parse } from '$lib/validation/form';
+import { formValues, parse, readForm } from '$lib/validation/form';
 import { paidSchema } from '$lib/validation/payments-staff';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
 	paid: async ({ locals, params, request }) => {
 		requirePermission(locals.user, 'finance');
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		const parsed = parse(paidSchema(today()), values, values);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		const p = parsed.data;

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guard';
 import { projectChoices, saveProject } from '$lib/server/projects';
 import { parseProject } from '$lib/projects';
-import { formValues } from '$lib/validation/form';
+import { formValues, readForm } from '$lib/validation/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals }) => ({
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
 		requireStaff(locals.user);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const choices = await projectChoices(locals.db);
 		const parsed = parseProject(
 			form,

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guard';
 import { listPrinciples, savePrinciple } from '$lib/server/projects';
 import { parsePrinciple } from '$lib/projects';
-import { formValues } from '$lib/validation/form';
+import { formValues, readForm } from '$lib/validation/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -24,7 +24,7 @@ function requireAdmin(user: App.Locals['user']) {
 export const actions: Actions = {
 	save: async ({ locals, request }) => {
 		requireAdmin(locals.user);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const raw = String(form.get('id') ?? '');
 		const id = raw === '' ? null : Number(raw);
 		const parsed = parsePrinciple(form);

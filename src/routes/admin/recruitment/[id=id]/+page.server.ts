@@ -11,7 +11,7 @@ import {
 	removePanelMember,
 	roundScoring
 } from '$lib/server/recruitment';
-import { formValues, parse, type FieldErrors } from '$lib/validation/form';
+import { formValues, parse, type FieldErrors, readForm } from '$lib/validation/form';
 import { MAX_CRITERIA, criterionSchema, panelMemberSchema } from '$lib/validation/recruitment';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -60,7 +60,7 @@ export const actions: Actions = {
 	addCriterion: async ({ locals, params, request }) => {
 		staffOnly(locals);
 		const id = await roundOr404(locals, params);
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		const parsed = parse(criterionSchema, values, values);
 		if (!parsed.ok) return fail(400, { form: 'criterion', values, errors: parsed.errors });
 		const result = await addCriterion(locals.db, id, parsed.data);
@@ -77,7 +77,7 @@ export const actions: Actions = {
 	move: async ({ locals, params, request }) => {
 		staffOnly(locals);
 		const id = await roundOr404(locals, params);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const criterion = Number(form.get('criterion'));
 		const direction = form.get('direction');
 		if (!Number.isSafeInteger(criterion) || (direction !== 'up' && direction !== 'down'))
@@ -90,7 +90,7 @@ export const actions: Actions = {
 	addPanel: async ({ locals, params, request }) => {
 		staffOnly(locals);
 		const id = await roundOr404(locals, params);
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		const parsed = parse(panelMemberSchema, values, values);
 		if (!parsed.ok) return fail(400, { form: 'panel', values, errors: parsed.errors });
 		const result = await addPanelMember(locals.db, id, parsed.data.staff_id);
@@ -109,7 +109,7 @@ export const actions: Actions = {
 	removePanel: async ({ locals, params, request }) => {
 		staffOnly(locals);
 		const id = await roundOr404(locals, params);
-		const staffId = String((await request.formData()).get('staff_id') ?? '');
+		const staffId = String((await readForm(request)).get('staff_id') ?? '');
 		if (!/^[0-9a-f-]{36}$/.test(staffId)) error(400, 'Choose who to remove from the panel.');
 		await removePanelMember(locals.db, id, staffId);
 		redirect(303, `/admin/recruitment/${id}?panel-removed#panel`);

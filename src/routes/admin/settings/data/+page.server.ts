@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { dataSettings, saveDataSettings } from '$lib/server/data-rights';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals, url }) => ({
 	settings: await dataSettings(locals.db),
@@ -19,7 +20,7 @@ type Key = keyof typeof LIMITS;
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
 		if (locals.user?.role !== 'admin') error(403, 'Only admins can change data settings.');
-		const form = await request.formData();
+		const form = await readForm(request);
 		const values: Record<string, string> = {};
 		const errors: Record<string, string> = {};
 		const parsed = {} as Record<Key, number>;

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { addJargon, listJargon, removeJargon } from '$lib/server/easy-read';
-import { formValues, parse } from '$lib/validation/form';
+import { formValues, parse, readForm } from '$lib/validation/form';
 import type { Actions, PageServerLoad } from './$types';
 
 const jargonSchema = v.object({
@@ -28,7 +28,7 @@ export const load: PageServerLoad = async ({ locals, url }) => ({
 export const actions: Actions = {
 	add: async ({ locals, request }) => {
 		if (locals.user?.role !== 'admin') error(403, 'Only admins can change the jargon list.');
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		const parsed = parse(jargonSchema, values, values);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		if (!(await addJargon(locals.db, parsed.data.word, parsed.data.instead)))
@@ -37,7 +37,7 @@ export const actions: Actions = {
 	},
 	remove: async ({ locals, request }) => {
 		if (locals.user?.role !== 'admin') error(403, 'Only admins can change the jargon list.');
-		const id = Number((await request.formData()).get('id'));
+		const id = Number((await readForm(request)).get('id'));
 		if (!Number.isInteger(id) || !(await removeJargon(locals.db, id)))
 			error(404, 'That word is not on the list.');
 		redirect(303, '/admin/settings/easy-read?done=removed');

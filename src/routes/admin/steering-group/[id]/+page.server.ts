@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guard';
 import { setTerm, steeringRoster } from '$lib/server/network';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 async function find(locals: App.Locals, raw: string) {
 	const id = Number(raw);
@@ -18,7 +19,7 @@ export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
 		requireStaff(locals.user);
 		const row = await find(locals, params.id);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const values = {
 			starts_on: String(form.get('starts_on') ?? ''),
 			ends_on: String(form.get('ends_on') ?? '')

@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { CONSENT_WORDING } from '$lib/adjustments';
 import { AdjustmentError, getPassport, savePassport } from '$lib/server/adjustments';
 import { passportSchema, toItems, toValues } from '$lib/validation/adjustments';
-import { formValues, parse } from '$lib/validation/form';
+import { formValues, parse, readForm } from '$lib/validation/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
 		if (!locals.user) redirect(303, '/sign-in?next=/my/access-needs/edit');
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		const parsed = parse(passportSchema, values, values);
 		const current = await getPassport(locals.db, locals.user.id);
 		const agreedAlready = current?.consent.wording === CONSENT_WORDING;

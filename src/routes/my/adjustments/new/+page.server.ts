@@ -13,7 +13,7 @@ import {
 	saveRequest
 } from '$lib/server/adjustments';
 import { NOTHING_ASKED, requestSchema, scopeSchema, toItems, toValues } from '$lib/validation/adjustments';
-import { formValues, parse } from '$lib/validation/form';
+import { formValues, parse, readForm } from '$lib/validation/form';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -80,20 +80,20 @@ export const actions: Actions = {
 	check: async ({ locals, request, url }) => {
 		const { meetingId } = await context(locals, url);
 		if (meetingId === undefined) redirect(303, url.pathname + url.search);
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		const result = check(values);
 		if (!result.ok) return fail(400, { values, errors: result.errors });
 		return { values, checking: true, items: result.items, share: result.share };
 	},
 	/** Step 3 → 2: back to the answers, as they were. */
 	edit: async ({ request }) => {
-		return { values: formValues(await request.formData()) };
+		return { values: formValues(await readForm(request)) };
 	},
 	/** Send (or change) the request. */
 	send: async ({ locals, request, url }) => {
 		const { part, meetingId } = await context(locals, url);
 		if (meetingId === undefined) redirect(303, url.pathname + url.search);
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		const result = check(values);
 		if (!result.ok) return fail(400, { values, errors: result.errors });
 		const key = String(values.request_key ?? '');

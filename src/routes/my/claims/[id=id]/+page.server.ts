@@ -1,6 +1,6 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
-import { formValues, parse } from '$lib/validation/form';
+import { formValues, parse, readForm } from '$lib/validation/form';
 import { feeTimeSchema, mileageLineSchema, paidLineSchema, replySchema } from '$lib/validation/claim';
 import {
 	ClaimError,
@@ -45,7 +45,7 @@ async function draft(event: Pick<RequestEvent, 'locals' | 'params' | 'url'>) {
 export const actions: Actions = {
 	fee: async (event) => {
 		const { claim } = await draft(event);
-		const values = formValues(await event.request.formData());
+		const values = formValues(await readForm(event.request));
 		let minutes: number | null = null;
 		if (!claim.meeting_id) {
 			const parsed = parse(feeTimeSchema, values, values);
@@ -66,7 +66,7 @@ export const actions: Actions = {
 
 	mileage: async (event) => {
 		const { claim } = await draft(event);
-		const values = formValues(await event.request.formData());
+		const values = formValues(await readForm(event.request));
 		const parsed = parse(mileageLineSchema, { ...values, description: values.journey }, values);
 		if (!parsed.ok) {
 			const { description, ...rest } = parsed.errors;
@@ -86,7 +86,7 @@ export const actions: Actions = {
 
 	cost: async (event) => {
 		const { claim } = await draft(event);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const values = formValues(form);
 		// Sent again from a phone's outbox, after the first one got through: nothing more to add.
 		const key = UUID.test(String(values.key ?? '')) ? String(values.key) : null;
@@ -121,7 +121,7 @@ export const actions: Actions = {
 
 	receipt: async (event) => {
 		const { claim, lines } = await draft(event);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const lineId = Number(form.get('line'));
 		const line = lines.find((l) => l.id === lineId);
 		const field = `receipt-${lineId}`;
@@ -137,7 +137,7 @@ export const actions: Actions = {
 
 	remove: async (event) => {
 		const { claim, lines } = await draft(event);
-		const lineId = Number((await event.request.formData()).get('line'));
+		const lineId = Number((await readForm(event.request)).get('line'));
 		if (lines.some((l) => l.id === lineId)) await removeLine(event.locals.db, lineId);
 		redirect(303, `/my/claims/${claim.id}?removed#lines`);
 	},
@@ -150,7 +150,7 @@ export const actions: Actions = {
 
 	reply: async (event) => {
 		const { claim } = await ownClaim(event);
-		const values = formValues(await event.request.formData());
+		const values = formValues(await readForm(event.request));
 		const parsed = parse(replySchema, values, values);
 		if (!parsed.ok) return fail(400, { form: 'reply', errors: parsed.errors, values });
 		try {

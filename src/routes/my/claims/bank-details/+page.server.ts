@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { formValues, parse } from '$lib/validation/form';
+import { formValues, parse, readForm } from '$lib/validation/form';
 import { bankDetailsSchema, codeSchema } from '$lib/validation/claim';
 import { emailLanguage } from '$lib/server/mail/language';
 import { ClaimError, confirmBankChange, maskedBankDetails, requestBankChange } from '$lib/server/claims';
@@ -22,7 +22,7 @@ const who = (user: NonNullable<App.Locals['user']>) => ({
 
 export const actions: Actions = {
 	request: async ({ locals, request }) => {
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		const parsed = parse(bankDetailsSchema, values, values);
 		const back = backOf(values.back);
 		// Never send the account number back into the page.
@@ -38,7 +38,7 @@ export const actions: Actions = {
 		}
 	},
 	confirm: async ({ locals, request }) => {
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		const requestId = String(values.request ?? '');
 		const back = backOf(values.back);
 		const parsed = parse(codeSchema, values, values);

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { randomUUID } from 'node:crypto';
-import { formValues } from '$lib/validation/form';
+import { formValues, readForm } from '$lib/validation/form';
 import { claimWindow, ukToday } from '$lib/validation/claim';
 import { ClaimError, claimRules, claimableMeetings, myInvolvements, startClaim } from '$lib/server/claims';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		const activity = String(values.activity ?? '');
 		const key = /^[0-9a-f-]{36}$/.test(String(values.key)) ? String(values.key) : randomUUID();
 		const errors: Record<string, string> = {};

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { giveFeedback, myFeedbackActivities } from '$lib/server/projects';
 import { parseFeedback } from '$lib/projects';
-import { formValues } from '$lib/validation/form';
+import { formValues, readForm } from '$lib/validation/form';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
 	default: async ({ locals, request, params }) => {
 		if (!locals.user) redirect(303, '/sign-in?next=/my/feedback');
-		const form = await request.formData();
+		const form = await readForm(request);
 		const parsed = parseFeedback(form);
 		if (!parsed.ok) return fail(400, { values: formValues(form), errors: parsed.errors });
 		const result = await giveFeedback(locals.db, Number(params.involvement), parsed.data);

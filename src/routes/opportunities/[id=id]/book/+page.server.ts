@@ -13,6 +13,7 @@ import {
 } from '$lib/server/bookings';
 import { getOpportunity } from '$lib/server/opportunities';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = Number(params.id);
@@ -52,7 +53,7 @@ export const actions: Actions = {
 	book: async ({ locals, params, request }) => {
 		const id = Number(params.id);
 		if (!locals.user) signInFirst(id);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const share = form.getAll('share').map(String);
 		const { answers, errors } = answersFrom(form);
 		const values = { share, answers };
@@ -70,7 +71,7 @@ export const actions: Actions = {
 		const id = Number(params.id);
 		if (!locals.user) signInFirst(id);
 		try {
-			await cancelBooking(locals.db, bookingId(await request.formData()));
+			await cancelBooking(locals.db, bookingId(await readForm(request)));
 		} catch (e) {
 			if (e instanceof BookingError) return fail(400, { problem: e.message });
 			throw e;
@@ -81,7 +82,7 @@ export const actions: Actions = {
 		const id = Number(params.id);
 		if (!locals.user) signInFirst(id);
 		try {
-			await answerOffer(locals.db, bookingId(await request.formData()), true);
+			await answerOffer(locals.db, bookingId(await readForm(request)), true);
 		} catch (e) {
 			if (e instanceof BookingError) return fail(400, { problem: e.message });
 			throw e;
@@ -92,7 +93,7 @@ export const actions: Actions = {
 		const id = Number(params.id);
 		if (!locals.user) signInFirst(id);
 		try {
-			await answerOffer(locals.db, bookingId(await request.formData()), false);
+			await answerOffer(locals.db, bookingId(await readForm(request)), false);
 		} catch (e) {
 			if (e instanceof BookingError) return fail(400, { problem: e.message });
 			throw e;
@@ -101,7 +102,7 @@ export const actions: Actions = {
 	},
 	guest: async ({ params, request, getClientAddress, locals }) => {
 		const id = Number(params.id);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const name = String(form.get('name') ?? '').trim();
 		const email = String(form.get('email') ?? '')
 			.trim()

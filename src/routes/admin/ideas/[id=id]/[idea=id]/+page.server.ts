@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { IDEA_STATUSES, type IdeaStatus } from '$lib/matching';
 import { getCall, getIdea, ideasForCall, projectChoices, updateIdea } from '$lib/server/ideas';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const call = await getCall(locals.db, Number(params.id));
@@ -16,7 +17,7 @@ export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
 		const idea = await getIdea(locals.db, Number(params.idea));
 		if (!idea || idea.call_id !== Number(params.id)) error(404, 'We could not find that idea.');
-		const form = await request.formData();
+		const form = await readForm(request);
 		const values = {
 			status: String(form.get('status') ?? ''),
 			published: form.get('published') === 'yes',

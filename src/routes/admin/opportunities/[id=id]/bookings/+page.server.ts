@@ -20,6 +20,7 @@ import {
 	parseEventSettings
 } from '$lib/validation/event-settings';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = Number(params.id);
@@ -56,7 +57,7 @@ export const actions: Actions = {
 	settings: async ({ locals, params, request }) => {
 		requireStaff(locals.user);
 		const id = Number(params.id);
-		const parsed = parseEventSettings(eventSettingValues(await request.formData()));
+		const parsed = parseEventSettings(eventSettingValues(await readForm(request)));
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		try {
 			await saveEventSettings(locals.db, id, parsed.data);
@@ -70,7 +71,7 @@ export const actions: Actions = {
 	arrange: async ({ locals, params, request }) => {
 		requirePermission(locals.user, 'arrange_adjustments');
 		const id = Number(params.id);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const booking = Number(form.get('booking'));
 		const arranged = String(form.get(`arranged-${booking}`) ?? '').trim();
 		if (arranged.length > 1000)

@@ -4,6 +4,7 @@ import { addMeeting, listMeetings } from '$lib/server/meetings';
 import { getOpportunity } from '$lib/server/opportunities';
 import { meetingValues, parseMeeting } from '$lib/validation/meeting';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 const NOTICES = ['added', 'saved', 'removed'] as const;
 
@@ -28,7 +29,7 @@ export const actions: Actions = {
 		requireStaff(locals.user);
 		const id = Number(params.id);
 		if (!(await getOpportunity(locals.db, id))) error(404, 'We could not find that opportunity.');
-		const parsed = parseMeeting(meetingValues(await request.formData()));
+		const parsed = parseMeeting(meetingValues(await readForm(request)));
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const added = await addMeeting(locals.db, id, parsed.data);
 		redirect(303, `/admin/opportunities/${id}/meetings?added=${added}#meeting-${added}`);

@@ -3,7 +3,7 @@ import { getOpportunity } from '$lib/server/opportunities';
 import { addQuestion, getQuestion, listQuestions, moveQuestion } from '$lib/server/question-editor';
 import { closedToApplications } from '$lib/server/review';
 import { requireStaff } from '$lib/server/auth/guard';
-import { formValues } from '$lib/validation/form';
+import { formValues, readForm } from '$lib/validation/form';
 import { parseQuestionForm } from '$lib/validation/question';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,7 +30,7 @@ export const actions: Actions = {
 		requireStaff(locals.user);
 		const id = Number(params.id);
 		if (!(await getOpportunity(locals.db, id))) error(404, 'We could not find that opportunity.');
-		const form = await request.formData();
+		const form = await readForm(request);
 		const parsed = parseQuestionForm(form);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const added = await addQuestion(locals.db, id, parsed.data);
@@ -45,7 +45,7 @@ export const actions: Actions = {
 	move: async ({ locals, params, request }) => {
 		requireStaff(locals.user);
 		const id = Number(params.id);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const questionId = Number(form.get('question'));
 		const direction = form.get('direction') === 'up' ? 'up' : 'down';
 		const question = Number.isInteger(questionId) ? await getQuestion(locals.db, id, questionId) : null;

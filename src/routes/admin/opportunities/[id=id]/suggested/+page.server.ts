@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getOpportunity } from '$lib/server/opportunities';
 import { invitationsFor, inviteToOpportunity, suggestedMembers } from '$lib/server/matching';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = Number(params.id);
@@ -19,7 +20,7 @@ export const actions: Actions = {
 		const id = Number(params.id);
 		const opportunity = await getOpportunity(locals.db, id);
 		if (!opportunity) error(404, 'We could not find that opportunity.');
-		const member = String((await request.formData()).get('member') ?? '');
+		const member = String((await readForm(request)).get('member') ?? '');
 		const outcome = await inviteToOpportunity(locals.db, opportunity, member);
 		if (outcome === 'not_open')
 			return fail(400, { problem: 'This opportunity is not open, so members cannot be invited to apply.' });

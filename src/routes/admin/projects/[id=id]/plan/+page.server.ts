@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guard';
 import { getPlan, getProject, listPrinciples, savePlan } from '$lib/server/projects';
 import { parsePlan } from '$lib/projects';
-import { formValues } from '$lib/validation/form';
+import { formValues, readForm } from '$lib/validation/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -24,7 +24,7 @@ export const actions: Actions = {
 		requireStaff(locals.user);
 		const id = Number(params.id);
 		if (!(await getProject(locals.db, id))) error(404, 'We could not find that project.');
-		const form = await request.formData();
+		const form = await readForm(request);
 		const parsed = parsePlan(form, await listPrinciples(locals.db));
 		if (!parsed.ok) return fail(400, { values: formValues(form), errors: parsed.errors });
 		await savePlan(locals.db, id, parsed.data, locals.user.id);

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { BookingError, getMyBooking, giveFeedback } from '$lib/server/bookings';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!locals.user) redirect(303, `/sign-in?next=${encodeURIComponent(url.pathname)}`);
@@ -18,7 +19,7 @@ export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
 		const id = Number(params.id);
 		if (!locals.user) redirect(303, `/sign-in?next=/my/bookings/${id}/feedback`);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const rating = String(form.get('rating') ?? '');
 		const comment = String(form.get('comment') ?? '').trim();
 		const errors: Record<string, string> = {};

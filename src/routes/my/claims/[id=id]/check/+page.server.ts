@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { PAYMENT_METHODS, taxYearOf, type PaymentMethod } from '$lib/payments';
-import { formValues } from '$lib/validation/form';
+import { formValues, readForm } from '$lib/validation/form';
 import { passesFeeLimit, receiptNeeded, ukToday } from '$lib/validation/claim';
 import {
 	ClaimError,
@@ -48,7 +48,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { claim } = await ownClaim(event);
-		const values = formValues(await event.request.formData());
+		const values = formValues(await readForm(event.request));
 		const errors: Record<string, string> = {};
 		const method = String(values.method ?? '') as PaymentMethod;
 		if (!PAYMENT_METHODS.includes(method)) errors.method = m.claimcheck_err_method();

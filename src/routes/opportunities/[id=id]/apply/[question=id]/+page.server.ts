@@ -12,6 +12,7 @@ import { checkAnswer, readIntent } from '$lib/validation/application';
 import { memberContext } from '../guard.server';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
+import { readForm } from '$lib/validation/form';
 
 /** The question at this position, for a member whose draft is open; anyone else goes where they belong. */
 function questionFor(context: ApplyContext, position: string): Question {
@@ -47,7 +48,7 @@ export const actions: Actions = {
 		const base = `/opportunities/${context.opportunity.id}/apply`;
 		const existing = context.answers.find((a) => a.question_id === question.id);
 
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const intent = readIntent(form.get('intent'));
 		const answer = String(form.get('answer') ?? '');
 		const values = { answer };

@@ -12,6 +12,7 @@ import { m } from '$lib/paraglide/messages';
 import { readRequestKey } from '$lib/validation/application';
 import { memberContext } from '../guard.server';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 function draftOnly(context: ApplyContext) {
 	const { application } = context;
@@ -54,7 +55,7 @@ export const actions: Actions = {
 			});
 		const draft = draftOnly(context);
 
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const requestKey = readRequestKey(form.get('request_key')) ?? randomUUID();
 		const missing = missingList(context);
 		if (missing.length > 0) return fail(400, { missing });

@@ -5,6 +5,7 @@ import { requireStaff } from '$lib/server/auth/guard';
 import { BookingError, attendanceList, markAttendance } from '$lib/server/bookings';
 import { getOpportunity } from '$lib/server/opportunities';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = Number(params.id);
@@ -31,7 +32,7 @@ export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
 		requireStaff(locals.user);
 		const id = Number(params.id);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const booking = Number(form.get('booking'));
 		const attended = form.get('attended') === 'yes';
 		const q = String(form.get('q') ?? '');

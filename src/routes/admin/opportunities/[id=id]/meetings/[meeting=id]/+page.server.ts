@@ -4,6 +4,7 @@ import { getMeeting, removeMeeting, updateMeeting } from '$lib/server/meetings';
 import { getOpportunity } from '$lib/server/opportunities';
 import { meetingToValues, meetingValues, parseMeeting } from '$lib/validation/meeting';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 const GONE = 'We could not find that meeting. It may have been removed.';
 
@@ -25,7 +26,7 @@ export const actions: Actions = {
 	save: async ({ locals, params, request }) => {
 		requireStaff(locals.user);
 		const id = Number(params.id);
-		const parsed = parseMeeting(meetingValues(await request.formData()));
+		const parsed = parseMeeting(meetingValues(await readForm(request)));
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		if (!(await updateMeeting(locals.db, id, Number(params.meeting), parsed.data))) error(404, GONE);
 		redirect(303, `/admin/opportunities/${id}/meetings?saved=${params.meeting}#meeting-${params.meeting}`);

@@ -4,6 +4,7 @@ import { getQuestion, listQuestions, removeQuestion, updateQuestion } from '$lib
 import { requireStaff } from '$lib/server/auth/guard';
 import { parseQuestionForm, questionToValues } from '$lib/validation/question';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = Number(params.id);
@@ -29,7 +30,7 @@ export const actions: Actions = {
 	save: async ({ locals, params, request }) => {
 		requireStaff(locals.user);
 		const id = Number(params.id);
-		const parsed = parseQuestionForm(await request.formData());
+		const parsed = parseQuestionForm(await readForm(request));
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		if (!(await updateQuestion(locals.db, id, Number(params.question), parsed.data)))
 			error(404, 'We could not find that question. It may have been removed.');

@@ -9,7 +9,7 @@ import {
 	saveReflection
 } from '$lib/server/projects';
 import { parseReflection } from '$lib/projects';
-import { formValues } from '$lib/validation/form';
+import { formValues, readForm } from '$lib/validation/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -52,7 +52,7 @@ export const actions: Actions = {
 		const id = Number(params.id);
 		const reflection = await getReflection(locals.db, id, Number(params.reflection));
 		if (!reflection) error(404, 'We could not find that reflection.');
-		const form = await request.formData();
+		const form = await readForm(request);
 		const parsed = parseReflection(form, await listPrinciples(locals.db));
 		if (!parsed.ok) return fail(400, { values: formValues(form), errors: parsed.errors });
 		await saveReflection(locals.db, id, reflection.id, parsed.data, locals.user.id);

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guard';
 import { getPlan, getProject, listFeedback, listPrinciples, saveReflection } from '$lib/server/projects';
 import { parseReflection } from '$lib/projects';
-import { formValues } from '$lib/validation/form';
+import { formValues, readForm } from '$lib/validation/form';
 import { ukDay } from '$lib/server/opportunities';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,7 +29,7 @@ export const actions: Actions = {
 		requireStaff(locals.user);
 		const id = Number(params.id);
 		if (!(await getProject(locals.db, id))) error(404, 'We could not find that project.');
-		const form = await request.formData();
+		const form = await readForm(request);
 		const parsed = parseReflection(form, await listPrinciples(locals.db));
 		if (!parsed.ok) return fail(400, { values: formValues(form), errors: parsed.errors });
 		const saved = await saveReflection(locals.db, id, null, parsed.data, locals.user.id);

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { isStaff } from '$lib/server/auth/session';
 import { getCriterion, getRound, removeCriterion, updateCriterion } from '$lib/server/recruitment';
-import { formValues, parse, type FieldErrors } from '$lib/validation/form';
+import { formValues, parse, type FieldErrors, readForm } from '$lib/validation/form';
 import { criterionSchema } from '$lib/validation/recruitment';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,7 +27,7 @@ export const actions: Actions = {
 	save: async ({ locals, params, request }) => {
 		staffOnly(locals);
 		const { round, criterion } = await find(locals, params);
-		const values = formValues(await request.formData());
+		const values = formValues(await readForm(request));
 		const parsed = parse(criterionSchema, values, values);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		const result = await updateCriterion(locals.db, round.id, criterion.id, parsed.data);

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { isStaff } from '$lib/server/auth/session';
 import { canScore } from '$lib/recruitment';
 import { getRound, getScoringSheet, isOnPanel, listCriteria, saveScores } from '$lib/server/recruitment';
-import { formValues } from '$lib/validation/form';
+import { formValues, readForm } from '$lib/validation/form';
 import { parseScores } from '$lib/validation/recruitment';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,7 +29,7 @@ export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
 		if (!isStaff(locals.user)) error(403, 'These pages are for the co-production team.');
 		const { round, sheet, criteria, onPanel } = await find(locals, params);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const values = formValues(form);
 		if (!onPanel)
 			return fail(403, { values, problem: 'You are not on this round’s panel, so you cannot score.' });
