@@ -54,7 +54,7 @@ try {
 	await db.end();
 	const PAGES = [
 		// A search not asked for before each time: the visitors' list itself may come from the app's
-		// memory for a few seconds (listOpenForVisitors), and this is about the database.
+		// memory for a few seconds (openPageForVisitors), and this is about the database.
 		{ path: '/opportunities?q=', fresh: true, headers: {} },
 		{ path: '/my', headers: { cookie: `together-session=${token}` } }
 	];

@@ -7,7 +7,7 @@
 //     apply and start claims (with the request keys the forms carry, so a repeat changes nothing):
 //     p95 (aim ≤ 300 ms), p99 (aim ≤ 800 ms), errors (aim none).
 // The list page is asked for as a visitor who is not signed in: the app keeps visitors' list for up
-// to 5 s (listOpenForVisitors in src/lib/server/opportunities.ts), as it does for every visitor, so
+// to 5 s (openPageForVisitors in src/lib/server/opportunities.ts), as it does for every visitor, so
 // that page reads PostgREST about once each 5 s; the opportunity page and members' pages (the mixed
 // load) ask PostgREST on every request.
 // Beside each page run and the mixed load: the app's CPU milliseconds per request (from /proc, on

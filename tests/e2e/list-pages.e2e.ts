@@ -101,3 +101,46 @@ test.describe('without JavaScript', () => {
 		}
 	});
 });
+
+test('the home page counts every one closing soon, and its link leads to them all', async ({
+	page
+}, info) => {
+	const word = wordFor(`${info.project.name}soon`);
+	const db = service();
+	// Closing later than the demo's ones, so what else the home page shows stays as it was.
+	const closesAt = new Date(Date.now() + 13.5 * 86_400_000).toISOString();
+	const { error } = await db.from('opportunities').insert(
+		Array.from({ length: 5 }, (_, i) => ({
+			type: 'event',
+			title: `${word} closing soon ${i + 1}`,
+			summary: 'One of several closing soon, more than the home page shows.',
+			location_type: 'online',
+			status: 'published',
+			published_at: new Date(Date.now() - 60 * 86_400_000).toISOString(),
+			closes_at: closesAt
+		}))
+	);
+	expect(error).toBeNull();
+	try {
+		const all = page.getByRole('link', { name: /^See all \d+ closing soon$/ });
+		// Visitors' home is kept for up to 5 s: look again until it has them.
+		await expect
+			.poll(async () => {
+				await page.goto('/');
+				return all.count();
+			})
+			.toBe(1);
+		const count = Number((await all.textContent())?.match(/\d+/)?.[0]);
+		expect(count).toBeGreaterThanOrEqual(5 + 4);
+		await expect(page.locator('main h2:text("Closing soon") + ul.cards > li')).toHaveCount(4);
+		await expectAccessible(page, 'home with more closing soon than it shows');
+
+		await all.click();
+		await expect(page).toHaveURL(/\/opportunities\?closing=soon$/);
+		await expect(page.getByRole('status')).toHaveText(/^\d+ opportunities match your search/);
+		for (let i = 1; i <= 5; i++)
+			await expect(page.getByRole('link', { name: `${word} closing soon ${i}` })).toBeVisible();
+	} finally {
+		await db.from('opportunities').delete().like('title', `${word} %`);
+	}
+});

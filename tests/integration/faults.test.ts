@@ -306,7 +306,7 @@ describe.skipIf(skipReason)('faults', () => {
 				await db.end();
 				await stack.cluster.stop();
 				// The visitors' list just shown may still come from the app's memory for a few seconds
-				// (listOpenForVisitors); a search not asked for before goes to the database.
+				// (openPageForVisitors); a search not asked for before goes to the database.
 				for (const [path, headers] of [
 					['/opportunities?q=after+the+fault', {}],
 					['/my', { cookie }]

@@ -2,7 +2,7 @@
 // everyone, forgotten as soon as staff save an opportunity through the portal, read afresh after
 // VISITOR_LIST_MS, and never shows an opportunity past its closing date.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listOpenForVisitors, setStatus, VISITOR_LIST_MS } from '$lib/server/opportunities';
+import { openPageForVisitors, setStatus, VISITOR_LIST_MS } from '$lib/server/opportunities';
 import { ACCOUNTS, anon, as, draftInput, service } from './helpers';
 
 const STAMP = Date.now();
@@ -12,7 +12,7 @@ let id = 0;
 const start = Date.now();
 const at = (ms: number) => new Date(start + ms);
 const listed = async (ms: number) =>
-	(await listOpenForVisitors(anon(), filters, at(ms))).filter((o) => o.id === id).map((o) => o.title);
+	(await openPageForVisitors(anon(), filters, 1, at(ms))).rows.filter((o) => o.id === id).map((o) => o.title);
 
 beforeAll(async () => {
 	const { data, error } = await as(ACCOUNTS.staff)

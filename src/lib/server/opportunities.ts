@@ -53,13 +53,17 @@ export function quoteForOr(value: string): string {
 	return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** Open opportunities (published and not past their closing date) that match, soonest closing first. */
+/**
+ * Open opportunities (published and not past their closing date) that match: soonest closing first,
+ * or newest published first.
+ */
 function openQuery(
 	db: SupabaseClient,
 	filters: Partial<Filters>,
 	now: Date,
 	language: 'en' | 'cy',
-	options?: { count: 'exact'; head?: boolean }
+	options?: { count: 'exact'; head?: boolean },
+	order: 'closing' | 'newest' = 'closing'
 ) {
 	let query = db
 		.from('opportunities')
@@ -79,7 +83,9 @@ function openQuery(
 		query = query.or(`search_cy.wfts(simple).${q},search.wfts(english).${q}`);
 	} else if (filters.q)
 		query = query.textSearch('search', filters.q, { type: 'websearch', config: 'english' });
-	return query.order('closes_at', { ascending: true, nullsFirst: false }).order('id');
+	return order === 'newest'
+		? query.order('published_at', { ascending: false, nullsFirst: false }).order('id', { ascending: false })
+		: query.order('closes_at', { ascending: true, nullsFirst: false }).order('id');
 }
 
 /** Open opportunities (published and not past their closing date), soonest closing first. */
@@ -92,6 +98,47 @@ export async function listOpen(
 	const { data, error } = await openQuery(db, filters, now, language).limit(200);
 	if (error) fail('Opportunities', error);
 	return data as ListedOpportunity[];
+}
+
+/** How many opportunities are open now, every one counted. */
+export async function countOpen(db: SupabaseClient, now = new Date()): Promise<number> {
+	const { count, error } = await openQuery(db, {}, now, 'en', { count: 'exact', head: true });
+	if (error) fail('Opportunities', error);
+	return count ?? 0;
+}
+
+/** How many of each the home page shows. */
+export const HOME_CLOSING_SOON = 4;
+export const HOME_NEWEST = 4;
+
+/** What the home page shows of the open opportunities, with counts that match the lists it links to. */
+export interface OpenSummary {
+	/** The soonest to close of those closing soon (as the list's "closing soon" filter), a few at most. */
+	closingSoon: ListedOpportunity[];
+	/** How many are closing soon in all. */
+	closingSoonCount: number;
+	/** The newest published, none of them one shown as closing soon. */
+	newest: ListedOpportunity[];
+	/** How many are open in all. */
+	openCount: number;
+}
+
+export async function openSummary(db: SupabaseClient, now = new Date()): Promise<OpenSummary> {
+	const [closing, newest, openCount] = await Promise.all([
+		openQuery(db, { closingSoon: true }, now, 'en', { count: 'exact' }).limit(HOME_CLOSING_SOON),
+		openQuery(db, {}, now, 'en', undefined, 'newest').limit(HOME_NEWEST + HOME_CLOSING_SOON),
+		countOpen(db, now)
+	]);
+	if (closing.error) fail('Opportunities closing soon', closing.error);
+	if (newest.error) fail('The newest opportunities', newest.error);
+	const closingSoon = closing.data as ListedOpportunity[];
+	const shown = new Set(closingSoon.map((o) => o.id));
+	return {
+		closingSoon,
+		closingSoonCount: closing.count ?? closingSoon.length,
+		newest: (newest.data as ListedOpportunity[]).filter((o) => !shown.has(o.id)).slice(0, HOME_NEWEST),
+		openCount
+	};
 }
 
 /** One page of the opportunities list, and how many match in all. */
@@ -186,17 +233,21 @@ const stillOpen = (rows: ListedOpportunity[], t: number) =>
 		? rows
 		: rows.filter((o) => !o.closes_at || Date.parse(o.closes_at) >= t);
 
-/** listOpen as a visitor sees it, kept for a few seconds (see keptForVisitors). */
-export async function listOpenForVisitors(
-	db: SupabaseClient,
-	filters: Partial<Filters> = {},
-	now = new Date(),
-	language: 'en' | 'cy' = 'en'
-): Promise<ListedOpportunity[]> {
-	const rows = await keptForVisitors(visitorKey(filters, language, null), now, () =>
-		listOpen(db, filters, now, language)
-	);
-	return stillOpen(rows, now.getTime());
+/** openSummary as a visitor sees it, kept for a few seconds (see keptForVisitors). */
+export async function openSummaryForVisitors(db: SupabaseClient, now = new Date()): Promise<OpenSummary> {
+	const kept = await keptForVisitors('home', now, () => openSummary(db, now));
+	const t = now.getTime();
+	const closingSoon = stillOpen(kept.closingSoon, t);
+	const newest = stillOpen(kept.newest, t);
+	if (closingSoon === kept.closingSoon && newest === kept.newest) return kept;
+	// One closed in the seconds it was kept: left out, and out of the counts.
+	const gone = kept.closingSoon.length - closingSoon.length;
+	return {
+		closingSoon,
+		closingSoonCount: kept.closingSoonCount - gone,
+		newest,
+		openCount: kept.openCount - gone - (kept.newest.length - newest.length)
+	};
 }
 
 /** openPage as a visitor sees it, kept for a few seconds (see keptForVisitors). */

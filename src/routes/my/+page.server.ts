@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { render } from 'svelte/server';
 import { isClosingSoon } from '$lib/opportunities';
 import { listMine } from '$lib/server/applications';
-import { listOpen } from '$lib/server/opportunities';
+import { countOpen, listOpen } from '$lib/server/opportunities';
 import { listSaved } from '$lib/server/saved';
 import { myFeedbackActivities } from '$lib/server/projects';
 import { forHomePage } from '$lib/server/matching';
@@ -14,10 +14,11 @@ const ORDER = ['offered', 'interview', 'draft'];
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) redirect(303, '/sign-in?next=/my');
-	// The open list is read once, for the counts here and for what fits the member.
+	// The open list (soonest closing first) is read once, for closing soon and for what fits the member.
 	const openList = listOpen(locals.db);
-	const [open, applications, saved, feedback, match] = await Promise.all([
+	const [open, openCount, applications, saved, feedback, match] = await Promise.all([
 		openList,
+		countOpen(locals.db),
 		listMine(locals.db, locals.user.id),
 		listSaved(locals.db),
 		myFeedbackActivities(locals.db),
@@ -27,7 +28,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		closingSoon: open.filter((o) => isClosingSoon(o)).slice(0, 3),
 		// Plain links and words, drawn here: the page's code does without them (see MoreCards.svelte).
-		moreHtml: render(MoreCards, { props: { openCount: open.length } }).body,
+		moreHtml: render(MoreCards, { props: { openCount } }).body,
 		applications: applications
 			.map((a, i) => ({ a, i }))
 			.sort((x, y) => rank(x.a.status) - rank(y.a.status) || x.i - y.i)
