@@ -38,11 +38,13 @@ export const MATRIX: Record<string, Entry> = {
 	adjustment_items:         entry(null,        { anon: '- - - -', member: 's - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
 	adjustment_papers_ready:  entry(null,        { anon: '- - - -', member: 's - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
 	adjustment_requests:      entry('member_id', { anon: '- - - -', member: 'o - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
-	application_answers:      entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	// staff: every sent application, never a draft (applications.test.ts); answers follow their
+	// application, so members read the answers in their own (none for A and B in the demo data)
+	application_answers:      entry(null,        { anon: '- - - -', member: 's - - -', staff: 's - - -', finance: 's - - -', admin: 's - - -' }),
 	application_events:       entry(null,        { anon: '- - - -', member: 's - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
 	application_notes:        entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
 	application_questions:    entry(null,        { anon: 'a - - -', member: 'a - - -', staff: 'a a a a', finance: 'a a a a', admin: 'a a a a' }),
-	applications:             entry('member_id', { anon: '- - - -', member: 'o - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	applications:             entry('member_id', { anon: '- - - -', member: 'o - - -', staff: 's - - -', finance: 's - - -', admin: 's - - -' }),
 	audit_log:                entry(null,        { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: '- - - -', admin: 'a - - -' }),
 	bank_change_requests:     entry('member_id', { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
 	// finance and admin read; members see masked details through an RPC
@@ -59,7 +61,7 @@ export const MATRIX: Record<string, Entry> = {
 	claim_question_emails:    entry(null,        { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
 	claim_settings:           entry(null,        { anon: '- - - -', member: 'a - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - a -' }),
 	claims:                   entry('member_id', { anon: '- - - -', member: 'o - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
-	data_settings:            entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	data_settings:            entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - a -' }),
 	deletion_requests:        entry('member_id', { anon: '- - - -', member: 'o - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
 	easy_read_jargon:         entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a a a a' }),
 	evaluation_principles:    entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a a a a' }),

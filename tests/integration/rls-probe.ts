@@ -165,7 +165,10 @@ export async function observe(
 			}
 		: { own: { skipped: 'no owner column' } as Outcome, other: await insertOne(base, null) };
 
-	// update: set one writable column to the value it already has
+	// update: set one writable column to the value it already has; and, as the portal does when staff
+	// save settings, `updated_by` to whoever saves (a policy may ask for that)
+	const savedBy =
+		rel.columns.some((c) => c.name === 'updated_by' && c.update) && me ? { updated_by: me } : {};
 	const updateOne = async (row: Row | undefined): Promise<Outcome> => {
 		if (!row) return { skipped: 'no such row' };
 		if (!rel.primary_key.length) return { skipped: 'no primary key' };
@@ -177,7 +180,7 @@ export async function observe(
 			role,
 			'PATCH',
 			`${rel.name}?${filterFor(rel, row)}`,
-			{ [col.name]: row[col.name] },
+			{ [col.name]: row[col.name], ...savedBy },
 			true
 		);
 		const first = stoppedFirst(res);
