@@ -452,6 +452,68 @@ test.describe('bad input over the endpoints', () => {
 		}
 	});
 
+	test("staff forms sent with a record number past the database's or a date that does not exist", async () => {
+		// A tampered or very old form: each is answered in plain words, never a 500, and nothing changes.
+		const db = service();
+		const admin = ok(
+			await db.from('profiles').select('id').eq('email', 'admin@example.org').single(),
+			'Finding the admin'
+		) as { id: string };
+		const staffToken = randomBytes(20).toString('hex');
+		ok(
+			await db.from('sessions').insert({
+				id: createHash('sha256').update(staffToken).digest('hex'),
+				user_id: admin.id,
+				expires_at: new Date(Date.now() + 3_600_000).toISOString()
+			}),
+			'Signing the admin in'
+		);
+		const adjustment = ok(
+			await db.from('adjustment_requests').select('id').limit(1).single(),
+			'Finding an adjustment request'
+		) as { id: number };
+		const term = ok(
+			await db
+				.from('involvements')
+				.select('id, opportunity:opportunities!inner(type)')
+				.eq('opportunity.type', 'steering_group_role')
+				.limit(1)
+				.single(),
+			'Finding a steering group term'
+		) as { id: number };
+		const huge = '99999999999999999999';
+		const own = `/admin/opportunities/${m.opportunityId}`;
+		const posts: [string, Record<string, string>, RegExp][] = [
+			[`${own}/bookings/attendance`, { booking: huge, attended: 'yes' }, /out of date/],
+			[`${own}/bookings?/arrange`, { booking: huge, [`arranged-${huge}`]: 'A ramp' }, /out of date/],
+			['/admin/adjustments/papers?/ready', { request: huge, meeting: huge }, /out of date/],
+			[`/admin/adjustments/${adjustment.id}?/cost`, { item: huge, estimated: '12.50' }, /out of date/],
+			[`${own}?/project`, { project_id: huge }, /Choose a project/],
+			['/admin/settings/easy-read?/remove', { id: huge }, /not on the list/],
+			[`${own}?/project`, { project_id: '2147483000' }, /could not find that opportunity or that project/],
+			[
+				`/admin/steering-group/${term.id}`,
+				{ starts_on: '2026-02-30', ends_on: '2027-02-31' },
+				/The date the term starts must be a real date/
+			]
+		];
+		const before = await db.from('opportunities').select('project_id').eq('id', m.opportunityId).single();
+		for (const [path, fields, says] of posts) {
+			const body = new FormData();
+			for (const [name, value] of Object.entries(fields)) body.append(name, value);
+			const res = await send(path, {
+				method: 'POST',
+				body,
+				headers: { cookie: `together-session=${staffToken}`, accept: 'text/html' }
+			});
+			expect(res.status, path).toBeGreaterThanOrEqual(400);
+			expect(res.status, path).toBeLessThan(500);
+			expect(await res.text(), path).toMatch(says);
+		}
+		const after = await db.from('opportunities').select('project_id').eq('id', m.opportunityId).single();
+		expect(after.data).toEqual(before.data);
+	});
+
 	test('JSON and file endpoints answer anything without a 500', async () => {
 		await fc.assert(
 			fc.asyncProperty(

@@ -37,7 +37,7 @@ export function readClaimFilters(params: URLSearchParams): QueueFilters {
 	return {
 		// With no choice made the queue shows what is waiting; "every status" is an empty choice.
 		status: status in QUEUE_STATUSES ? (status as QueueStatus) : '',
-		opportunity: Number.isInteger(opportunity) && opportunity > 0 ? opportunity : null,
+		opportunity: Number.isSafeInteger(opportunity) && opportunity > 0 ? opportunity : null,
 		q: searchText(params)
 	};
 }

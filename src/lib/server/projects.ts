@@ -146,6 +146,8 @@ export async function setOpportunityProject(
 		.update({ project_id: projectId })
 		.eq('id', opportunityId)
 		.select('id');
+	// A project taken away since the page was drawn: nothing to link to.
+	if (error?.code === '23503') return false;
 	if (error) fail('Linking the opportunity', error);
 	return (data as unknown[]).length === 1;
 }

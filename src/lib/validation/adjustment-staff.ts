@@ -49,7 +49,7 @@ export function parseAnswer(values: Values): Result<AnswerInput> {
 	const item = Number(values.item);
 	const k = (field: string) => `${field}-${values.item}`;
 	const errors: Record<string, string> = {};
-	if (!Number.isInteger(item) || item <= 0)
+	if (!Number.isSafeInteger(item) || item <= 0)
 		return { ok: false, errors: { form: 'This form is out of date. Open the request again.' }, values };
 	const decision = values.decision ?? '';
 	const note = tidy(values.note);
@@ -102,7 +102,7 @@ export function parseArrange(values: Values): Result<ArrangeInput> {
 	const item = Number(values.item);
 	const k = (field: string) => `${field}-${values.item}`;
 	const errors: Record<string, string> = {};
-	if (!Number.isInteger(item) || item <= 0)
+	if (!Number.isSafeInteger(item) || item <= 0)
 		return { ok: false, errors: { form: 'This form is out of date. Open the request again.' }, values };
 	const what = tidy(values.what);
 	const when = tidy(values.when);
@@ -153,7 +153,7 @@ export const COST_FIELDS = ['item', 'estimated', 'actual'] as const;
 export function parseCost(values: Values): Result<CostInput> {
 	const item = Number(values.item);
 	const k = (field: string) => `${field}-${values.item}`;
-	if (!Number.isInteger(item) || item <= 0)
+	if (!Number.isSafeInteger(item) || item <= 0)
 		return { ok: false, errors: { form: 'This form is out of date. Open the request again.' }, values };
 	const errors: Record<string, string> = {};
 	const estimated = penceFrom(values.estimated ?? '');

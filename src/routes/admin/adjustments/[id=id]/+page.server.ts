@@ -110,7 +110,7 @@ export const actions: Actions = {
 	papers: async ({ locals, params, request }) => {
 		requirePermission(locals.user, 'arrange_adjustments');
 		const meeting = Number((await readForm(request)).get('meeting'));
-		if (!Number.isInteger(meeting) || meeting <= 0)
+		if (!Number.isSafeInteger(meeting) || meeting <= 0)
 			error(400, 'This form is out of date. Open the request again.');
 		const done = await markPapersReady(locals.db, Number(params.id), meeting);
 		if (!done.ok)

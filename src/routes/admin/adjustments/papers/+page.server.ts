@@ -17,7 +17,7 @@ export const actions: Actions = {
 		const form = await readForm(request);
 		const requestId = Number(form.get('request'));
 		const meeting = Number(form.get('meeting'));
-		if (!Number.isInteger(requestId) || requestId <= 0 || !Number.isInteger(meeting) || meeting <= 0)
+		if (!Number.isSafeInteger(requestId) || requestId <= 0 || !Number.isSafeInteger(meeting) || meeting <= 0)
 			return fail(400, { problem: 'This form is out of date. Open the page again.' });
 		const done = await markPapersReady(locals.db, requestId, meeting);
 		if (!done.ok) return fail(409, { problem: done.problem });

@@ -10,7 +10,7 @@ function adminOnly(locals: App.Locals) {
 
 async function waiting(locals: App.Locals, raw: string) {
 	const id = Number(raw);
-	const request = Number.isInteger(id) && id > 0 ? await deletionRequest(locals.db, id) : null;
+	const request = Number.isSafeInteger(id) && id > 0 ? await deletionRequest(locals.db, id) : null;
 	if (!request) error(404, 'We could not find that request.');
 	return request;
 }

@@ -72,9 +72,10 @@ export const actions: Actions = {
 		requireStaff(locals.user);
 		const raw = String((await readForm(request)).get('project_id') ?? '');
 		const projectId = raw === '' ? null : Number(raw);
-		if (projectId !== null && !Number.isInteger(projectId)) error(400, 'Choose a project from the list.');
+		if (projectId !== null && !(Number.isSafeInteger(projectId) && projectId > 0))
+			error(400, 'Choose a project from the list.');
 		if (!(await setOpportunityProject(locals.db, Number(params.id), projectId)))
-			error(404, 'We could not find that opportunity.');
+			error(404, 'We could not find that opportunity or that project. Open the page again.');
 		redirect(303, `/admin/opportunities/${params.id}?project`);
 	}
 };

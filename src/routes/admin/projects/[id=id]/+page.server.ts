@@ -48,7 +48,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 const opportunityId = async (request: Request) => {
 	const n = Number((await readForm(request)).get('opportunity'));
-	return Number.isInteger(n) && n > 0 ? n : null;
+	return Number.isSafeInteger(n) && n > 0 ? n : null;
 };
 
 export const actions: Actions = {

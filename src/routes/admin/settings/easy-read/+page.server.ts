@@ -38,7 +38,7 @@ export const actions: Actions = {
 	remove: async ({ locals, request }) => {
 		if (locals.user?.role !== 'admin') error(403, 'Only admins can change the jargon list.');
 		const id = Number((await readForm(request)).get('id'));
-		if (!Number.isInteger(id) || !(await removeJargon(locals.db, id)))
+		if (!Number.isSafeInteger(id) || !(await removeJargon(locals.db, id)))
 			error(404, 'That word is not on the list.');
 		redirect(303, '/admin/settings/easy-read?done=removed');
 	}

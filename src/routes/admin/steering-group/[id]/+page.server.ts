@@ -3,6 +3,7 @@ import { requireStaff } from '$lib/server/auth/guard';
 import { setTerm, steeringRoster } from '$lib/server/network';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/validation/form';
+import { isRealDate } from '$lib/validation/opportunity';
 
 async function find(locals: App.Locals, raw: string) {
 	const id = Number(raw);
@@ -12,8 +13,6 @@ async function find(locals: App.Locals, raw: string) {
 }
 
 export const load: PageServerLoad = async ({ locals, params }) => ({ term: await find(locals, params.id) });
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
@@ -25,8 +24,10 @@ export const actions: Actions = {
 			ends_on: String(form.get('ends_on') ?? '')
 		};
 		const errors: Record<string, string> = {};
-		if (!DATE.test(values.starts_on)) errors.starts_on = 'Enter the date the term starts';
-		if (!DATE.test(values.ends_on)) errors.ends_on = 'Enter the date the term ends';
+		const dateError = (value: string, what: string) =>
+			!value ? `Enter the date the term ${what}` : `The date the term ${what} must be a real date`;
+		if (!isRealDate(values.starts_on)) errors.starts_on = dateError(values.starts_on, 'starts');
+		if (!isRealDate(values.ends_on)) errors.ends_on = dateError(values.ends_on, 'ends');
 		else if (!errors.starts_on && values.ends_on < values.starts_on)
 			errors.ends_on = 'The term must end after it starts';
 		if (Object.keys(errors).length) return fail(400, { values, errors });

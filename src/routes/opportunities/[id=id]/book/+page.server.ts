@@ -41,7 +41,7 @@ function answersFrom(form: FormData): { answers: string[]; errors: Record<string
 
 function bookingId(form: FormData): number {
 	const id = Number(form.get('booking'));
-	if (!Number.isInteger(id) || id <= 0) error(400, m.err_book_bad_booking());
+	if (!Number.isSafeInteger(id) || id <= 0) error(400, m.err_book_bad_booking());
 	return id;
 }
 

@@ -73,6 +73,8 @@ export const actions: Actions = {
 		const id = Number(params.id);
 		const form = await readForm(request);
 		const booking = Number(form.get('booking'));
+		if (!Number.isSafeInteger(booking) || booking <= 0)
+			error(400, 'This form is out of date. Open the page again.');
 		const arranged = String(form.get(`arranged-${booking}`) ?? '').trim();
 		if (arranged.length > 1000)
 			return fail(400, { arrangeError: { booking, message: 'Write at most 1,000 characters' } });

@@ -36,6 +36,8 @@ export const actions: Actions = {
 		const booking = Number(form.get('booking'));
 		const attended = form.get('attended') === 'yes';
 		const q = String(form.get('q') ?? '');
+		if (!Number.isSafeInteger(booking) || booking <= 0)
+			error(400, 'This form is out of date. Open the page again.');
 		try {
 			await markAttendance(locals.db, booking, attended);
 		} catch (e) {
