@@ -95,38 +95,37 @@ async function member(project: string): Promise<Member> {
 			.single(),
 		'Starting a claim'
 	) as { id: number };
-	const token = randomBytes(20).toString('hex');
-	ok(
-		await db.from('sessions').insert({
-			id: createHash('sha256').update(token).digest('hex'),
-			user_id: profile.id,
-			expires_at: new Date(Date.now() + 86_400_000).toISOString()
-		}),
-		'Signing in'
-	);
+	const token = await sessionFor(profile.id);
 	return { id: profile.id, claimId: claim.id, opportunityId: opportunity.id, token };
 }
 
 /**
- * A session for the demo admin, made here (as the member's is) so no sign-in email is shared with
- * the journeys running beside these tests. Returns the token for the cookie.
+ * A signed-in session for someone, made straight in the database so no sign-in email is shared with
+ * the journeys running beside these tests. Returns the token for the cookie (the database keeps
+ * only its SHA-256).
  */
-async function adminSession(): Promise<string> {
-	const db = service();
-	const admin = ok(
-		await db.from('profiles').select('id').eq('email', 'admin@example.org').single(),
-		'Finding the admin'
-	) as { id: string };
+async function sessionFor(userId: string): Promise<string> {
 	const token = randomBytes(20).toString('hex');
 	ok(
-		await db.from('sessions').insert({
-			id: createHash('sha256').update(token).digest('hex'),
-			user_id: admin.id,
-			expires_at: new Date(Date.now() + 3_600_000).toISOString()
-		}),
-		'Signing the admin in'
+		await service()
+			.from('sessions')
+			.insert({
+				id: createHash('sha256').update(token).digest('hex'),
+				user_id: userId,
+				expires_at: new Date(Date.now() + 86_400_000).toISOString()
+			}),
+		'Signing in'
 	);
 	return token;
+}
+
+/** A session for the demo admin (see sessionFor). */
+async function adminSession(): Promise<string> {
+	const admin = ok(
+		await service().from('profiles').select('id').eq('email', 'admin@example.org').single(),
+		'Finding the admin'
+	) as { id: string };
+	return sessionFor(admin.id);
 }
 
 const sessionCookie = (token: string, origin: string) => ({
