@@ -4,7 +4,8 @@ import { paintFirst, scriptCollector } from '$lib/server/paint-first';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building, dev } from '$app/environment';
 import { anonClient, userClient } from '$lib/server/db/client';
-import { lucia, validateSessionToken } from '$lib/server/auth/session';
+import { isStaff, lucia, validateSessionToken } from '$lib/server/auth/session';
+import { forgetVisitorLists } from '$lib/server/opportunities';
 import { startJobs } from '$lib/server/notifications';
 import { applyDisplaySettings, displayAttributes } from '$lib/server/display';
 import { chooseLocale, htmlLang, type Locale } from '$lib/i18n/locale';
@@ -96,8 +97,13 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	Object.defineProperty(event.locals, 'db', {
 		get: () => (db ??= event.locals.user ? userClient(event.locals.user) : anonClient())
 	});
-	return resolve(event);
+	const response = await resolve(event);
+	// Anything staff send (an opportunity, its meetings, bookings or person specification) may change
+	// what visitors see: the copies kept for visitors are read afresh from the next request on.
+	if (isStaff(event.locals.user) && !SAFE_METHODS.has(event.request.method)) forgetVisitorLists();
+	return response;
 };
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The member's display settings (profile, else cookie), for pages and for the <html> element, and

@@ -181,9 +181,11 @@ export async function bookingPanel(
 	memberId: string | null,
 	opportunityId: number,
 	status: string,
-	now = new Date()
+	now = new Date(),
+	/** Its booking settings when already read (null: it takes no bookings); read here when left out. */
+	known?: EventSettings | null
 ): Promise<BookingPanel | null> {
-	const settings = await getEventSettings(db, opportunityId);
+	const settings = known === undefined ? await getEventSettings(db, opportunityId) : known;
 	if (!settings) return null;
 	const [places, { starts_at, ends_at }, mine, needs] = await Promise.all([
 		db.rpc('event_places', { opportunity: opportunityId }),
@@ -646,9 +648,11 @@ export async function bookingView(
 	user: { id: string } | null,
 	opportunityId: number,
 	status: string,
-	url: URL
+	url: URL,
+	/** As bookingPanel's: the settings when already read. */
+	settings?: EventSettings | null
 ): Promise<BookingView | null> {
-	const panel = await bookingPanel(db, user?.id ?? null, opportunityId, status);
+	const panel = await bookingPanel(db, user?.id ?? null, opportunityId, status, new Date(), settings);
 	if (!panel) return null;
 	return { panel, signedIn: !!user, requestKey: randomUUID(), flash: url.searchParams.get('booking') };
 }

@@ -186,32 +186,32 @@ export async function openPage(
 	return { rows, total, page, pages: pagesOf(total) };
 }
 
-/** How long a visitor's list is kept in this process (see keptForVisitors). */
+/** How long a visitor's list (or opportunity) is kept in this process (see keptForVisitors). */
 export const VISITOR_LIST_MS = 5_000;
-const VISITOR_LISTS_KEPT = 50;
-const visitorLists = new Map<string, { at: number; rows: Promise<unknown> }>();
+const VISITOR_COPIES_KEPT = 200;
+const visitorCopies = new Map<string, { at: number; rows: Promise<unknown> }>();
 
 /**
  * What anyone not signed in sees of the open opportunities (the public API key, so Row Level
  * Security decides as for every visitor), kept in this process for a few seconds: visitors all get
- * the same rows for the same filters, and the list is the page most often asked for. Fresh enough
- * because saving an opportunity through the portal forgets every kept list at once
- * (forgetVisitorLists), each list is kept at most VISITOR_LIST_MS, and rows past their closing date
- * are left out when read. Signed-in people never get these rows: their pages ask the database as
- * themselves.
+ * the same rows for the same filters or the same opportunity, and these are the pages most often
+ * asked for. Fresh enough because saving an opportunity through the portal, and anything staff send
+ * (hooks.server.ts), forgets every kept copy at once (forgetVisitorLists), each copy is kept at most
+ * VISITOR_LIST_MS, and what has closed or ended since is left out when read. Signed-in people never
+ * get these copies: their pages ask the database as themselves.
  */
-async function keptForVisitors<T>(key: string, now: Date, read: () => Promise<T>): Promise<T> {
+export async function keptForVisitors<T>(key: string, now: Date, read: () => Promise<T>): Promise<T> {
 	const t = now.getTime();
-	let kept = visitorLists.get(key);
+	let kept = visitorCopies.get(key);
 	if (!kept || t - kept.at >= VISITOR_LIST_MS || t < kept.at) {
 		const entry = { at: t, rows: read() };
-		// Requests that come while the list is on its way wait for the same answer; a failure is not kept.
+		// Requests that come while the copy is on its way wait for the same answer; a failure is not kept.
 		entry.rows.catch(() => {
-			if (visitorLists.get(key) === entry) visitorLists.delete(key);
+			if (visitorCopies.get(key) === entry) visitorCopies.delete(key);
 		});
-		visitorLists.delete(key);
-		if (visitorLists.size >= VISITOR_LISTS_KEPT) visitorLists.delete(visitorLists.keys().next().value!);
-		visitorLists.set(key, entry);
+		visitorCopies.delete(key);
+		if (visitorCopies.size >= VISITOR_COPIES_KEPT) visitorCopies.delete(visitorCopies.keys().next().value!);
+		visitorCopies.set(key, entry);
 		kept = entry;
 	}
 	return kept.rows as Promise<T>;
@@ -258,7 +258,7 @@ export async function openPageForVisitors(
 	now = new Date(),
 	language: 'en' | 'cy' = 'en'
 ): Promise<OpenPage> {
-	const kept = await keptForVisitors(visitorKey(filters, language, page), now, () =>
+	const kept = await keptForVisitors(`list ${visitorKey(filters, language, page)}`, now, () =>
 		openPage(db, filters, page, now, language)
 	);
 	const rows = stillOpen(kept.rows, now.getTime());
@@ -267,9 +267,9 @@ export async function openPageForVisitors(
 	return { rows, total, page, pages: pagesOf(total) };
 }
 
-/** After staff change an opportunity: visitors' lists are read afresh from the next request on. */
+/** After staff change anything: visitors' lists and opportunities are read afresh from the next request on. */
 export function forgetVisitorLists(): void {
-	visitorLists.clear();
+	visitorCopies.clear();
 }
 
 export async function getOpportunity(db: SupabaseClient, id: number): Promise<Opportunity | null> {

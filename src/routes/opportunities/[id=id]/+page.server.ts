@@ -4,35 +4,32 @@ import Booking from '$lib/components/Booking.svelte';
 import MeetingList from '$lib/components/MeetingList.svelte';
 import PersonSpecification from '$lib/components/PersonSpecification.svelte';
 import { bookingView } from '$lib/server/bookings';
-import { getOpportunityAndUpcoming, withLinks } from '$lib/server/meetings';
 import { myOpportunityState } from '$lib/server/opportunities';
-import { listCriteria } from '$lib/server/recruitment';
+import { opportunityPageForVisitors, readOpportunityPage } from '$lib/server/opportunity-page';
 import { save, unsave } from '$lib/server/saved';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = Number(params.id);
-	// What does not depend on the opportunity's own row is asked for at the same time as the row
-	// (with its meetings to come), and the rest (which needs its type or status, or the meetings)
-	// as soon as it is there: two round trips, not three.
+	// The member's own part is asked for at the same time as the opportunity; a visitor gets the
+	// opportunity as every visitor does, kept for a few seconds.
 	const mine = locals.user ? myOpportunityState(locals.db, id) : null;
 	// Awaited below; if the opportunity is not found first, its failure must not go unhandled.
 	mine?.catch(() => {});
-	const found = await getOpportunityAndUpcoming(locals.db, id);
+	const found = locals.user
+		? await readOpportunityPage(locals.db, id, true)
+		: await opportunityPageForVisitors(locals.db, id);
 	if (!found) error(404, m.err_404_opportunity());
-	const { opportunity } = found;
+	const { opportunity, meetings, criteria } = found;
 	// Members who chose "easy read first" in their display settings get it unless they ask for standard.
 	const easyFirst = locals.display.easyRead === 'on';
 	const asked = url.searchParams.get('view');
 	const view = asked === 'easy-read' || (easyFirst && asked !== 'standard') ? 'easy-read' : 'standard';
-	const [me, meetings, criteria, booking] = await Promise.all([
+	const [me, booking] = await Promise.all([
 		mine,
-		withLinks(locals.db, found.upcoming, !!locals.user),
-		// A steering group role shows the person specification the panel scores against.
-		opportunity.type === 'steering_group_role' ? listCriteria(locals.db, id) : [],
 		// Events and training that take bookings show the booking panel instead of applying.
-		bookingView(locals.db, locals.user, id, opportunity.status, url)
+		bookingView(locals.db, locals.user, id, opportunity.status, url, found.settings)
 	]);
 	return {
 		// The booking panel is plain forms that work without JavaScript, so it is drawn here and the
