@@ -1,6 +1,8 @@
 // Meetings and staff permissions: who reads a meeting, its joining link, and who may write.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getOpportunityAndUpcoming } from '$lib/server/meetings';
+import { getEventSettings } from '$lib/server/bookings';
+import { readOpportunityPage } from '$lib/server/opportunity-page';
+import { listCriteria } from '$lib/server/recruitment';
 import { ACCOUNTS, anon, as, draftInput, service } from './helpers';
 
 const COLUMNS = 'id, opportunity_id, title, starts_at, location_type, step_free';
@@ -108,7 +110,7 @@ describe('meetings', () => {
 	});
 });
 
-describe("an opportunity's page: the opportunity and its meetings to come, in one request", () => {
+describe("an opportunity's page: the opportunity, its meetings to come, booking settings and person specification in one request", () => {
 	it('gives the row and the meetings not ended yet, earliest first; a draft to staff only', async () => {
 		const staff = as(ACCOUNTS.staff);
 		const { data: opp } = await staff
@@ -133,18 +135,54 @@ describe("an opportunity's page: the opportunity and its meetings to come, in on
 			]);
 		expect(error).toBeNull();
 		const now = new Date('2026-06-01T00:00:00Z');
-		for (const db of [anon(), as(ACCOUNTS.memberA)]) {
-			const found = await getOpportunityAndUpcoming(db, id, now);
+		for (const [db, signedIn] of [
+			[anon(), false],
+			[as(ACCOUNTS.memberA), true]
+		] as const) {
+			const found = await readOpportunityPage(db, id, signedIn, now);
 			expect(found?.opportunity).toMatchObject({ id, title: 'Meetings test, upcoming' });
-			expect(found?.opportunity).not.toHaveProperty('upcoming_meetings');
-			expect(found?.upcoming.map((m) => m.title)).toEqual(['Sooner', 'Later']);
-			expect(found?.upcoming[0]).not.toHaveProperty('joining_link');
+			for (const embedded of ['upcoming_meetings', 'event_settings', 'recruitment_criteria'])
+				expect(found?.opportunity).not.toHaveProperty(embedded);
+			expect(found?.meetings.map((m) => m.title)).toEqual(['Sooner', 'Later']);
+			// Neither a visitor nor a member taking no part gets the joining links.
+			expect(found?.meetings.map((m) => m.joining_link)).toEqual([null, null]);
+			expect(found?.settings).toBeNull();
+			expect(found?.criteria).toEqual([]);
 		}
-		expect(await getOpportunityAndUpcoming(anon(), draftId, now)).toBeNull();
-		expect((await getOpportunityAndUpcoming(staff, draftId, now))?.upcoming.map((m) => m.id)).toEqual([
+		expect(await readOpportunityPage(anon(), draftId, false, now)).toBeNull();
+		expect((await readOpportunityPage(staff, draftId, true, now))?.meetings.map((m) => m.id)).toEqual([
 			draftMeeting
 		]);
 		await service().from('opportunities').delete().eq('id', id);
+	});
+
+	it("gives an event's booking settings and a steering group role's person specification in order", async () => {
+		const { data: event } = await service()
+			.from('event_settings')
+			.select('opportunity_id, opportunities!inner (status)')
+			.eq('opportunities.status', 'published')
+			.limit(1)
+			.single();
+		const eventId = (event as { opportunity_id: number }).opportunity_id;
+		const { data: role } = await service()
+			.from('recruitment_criteria')
+			.select('opportunity_id, opportunities!inner (status, type)')
+			.eq('opportunities.status', 'published')
+			.eq('opportunities.type', 'steering_group_role')
+			.limit(1)
+			.single();
+		const roleId = (role as { opportunity_id: number }).opportunity_id;
+		for (const db of [anon(), as(ACCOUNTS.memberA)]) {
+			const page = await readOpportunityPage(db, eventId, false);
+			expect(page?.settings).toEqual(await getEventSettings(db, eventId));
+			expect(page?.settings?.places).toBeGreaterThan(0);
+			const criteria = (await readOpportunityPage(db, roleId, false))?.criteria;
+			expect(criteria?.length).toBeGreaterThan(1);
+			expect(criteria).toEqual(await listCriteria(db, roleId));
+			expect(criteria?.map((c) => c.position)).toEqual(
+				[...criteria!.map((c) => c.position)].sort((a, b) => a - b)
+			);
+		}
 	});
 });
 

@@ -79,15 +79,16 @@ export interface EventSettings {
 	offer_hours: number;
 }
 
+export const EVENT_SETTINGS_COLUMNS =
+	'opportunity_id, places, held_for_members, booking_closes_at, public_booking, questions, reminder_days, offer_hours';
+
 export async function getEventSettings(
 	db: SupabaseClient,
 	opportunityId: number
 ): Promise<EventSettings | null> {
 	const { data, error } = await db
 		.from('event_settings')
-		.select(
-			'opportunity_id, places, held_for_members, booking_closes_at, public_booking, questions, reminder_days, offer_hours'
-		)
+		.select(EVENT_SETTINGS_COLUMNS)
 		.eq('opportunity_id', opportunityId)
 		.maybeSingle();
 	if (error) fail('Booking settings', error);

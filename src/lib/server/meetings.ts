@@ -26,7 +26,7 @@ export interface Meeting {
 }
 
 // Every column but the joining link, which is not granted.
-const COLUMNS =
+export const MEETING_COLUMNS =
 	'id, opportunity_id, title, starts_at, ends_at, location_type, place, step_free, hearing_loop, accessible_toilet, quiet_room, parking, access_notes';
 
 /** Meetings with their joining links, asked for only when `links` (someone is signed in). */
@@ -55,39 +55,12 @@ export async function countMeetings(db: SupabaseClient, opportunityId: number): 
 export async function listMeetings(db: SupabaseClient, opportunityId: number): Promise<Meeting[]> {
 	const { data, error } = await db
 		.from('meetings')
-		.select(COLUMNS)
+		.select(MEETING_COLUMNS)
 		.eq('opportunity_id', opportunityId)
 		.order('starts_at')
 		.order('id');
 	if (error) fail('Meetings', error);
 	return withLinks(db, data as Omit<Meeting, 'joining_link'>[], true);
-}
-
-/**
- * An opportunity's row and its meetings that have not ended yet, earliest first, in one request,
- * as its page needs both. Without joining links: withLinks adds them when someone is signed in (the
- * function gives them only to staff and people taking part).
- */
-export async function getOpportunityAndUpcoming(
-	db: SupabaseClient,
-	opportunityId: number,
-	now = new Date()
-): Promise<{ opportunity: Opportunity; upcoming: Omit<Meeting, 'joining_link'>[] } | null> {
-	const { data, error } = await db
-		.from('opportunities')
-		.select(`*, upcoming_meetings:meetings (${COLUMNS})`)
-		.eq('id', opportunityId)
-		.gt('upcoming_meetings.ends_at', now.toISOString())
-		.order('starts_at', { referencedTable: 'upcoming_meetings' })
-		.order('id', { referencedTable: 'upcoming_meetings' })
-		.limit(20, { referencedTable: 'upcoming_meetings' })
-		.maybeSingle();
-	if (error) fail('Opportunity', error);
-	if (!data) return null;
-	const { upcoming_meetings, ...opportunity } = data as Opportunity & {
-		upcoming_meetings: Omit<Meeting, 'joining_link'>[];
-	};
-	return { opportunity, upcoming: upcoming_meetings };
 }
 
 export async function getMeeting(
@@ -97,7 +70,7 @@ export async function getMeeting(
 ): Promise<Meeting | null> {
 	const { data, error } = await db
 		.from('meetings')
-		.select(COLUMNS)
+		.select(MEETING_COLUMNS)
 		.eq('opportunity_id', opportunityId)
 		.eq('id', id)
 		.maybeSingle();

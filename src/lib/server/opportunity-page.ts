@@ -7,10 +7,10 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Opportunity } from '$lib/opportunities';
 import type { Criterion } from '$lib/recruitment';
-import { getEventSettings, type EventSettings } from './bookings';
-import { getOpportunityAndUpcoming, withLinks, type Meeting } from './meetings';
+import { EVENT_SETTINGS_COLUMNS, type EventSettings } from './bookings';
+import { fail } from './db/fail';
+import { MEETING_COLUMNS, withLinks, type Meeting } from './meetings';
 import { keptForVisitors } from './opportunities';
-import { listCriteria } from './recruitment';
 
 export interface OpportunityPage {
 	opportunity: Opportunity;
@@ -22,8 +22,9 @@ export interface OpportunityPage {
 }
 
 /**
- * Two round trips: the row with its meetings to come, then what depends on its type (and, for
- * someone signed in, the meetings' joining links) at the same time. null when it is not there for them.
+ * One request: the row with its meetings to come (earliest first), its booking settings and its
+ * person specification; then, for someone signed in, the joining links of meetings held online (the
+ * database gives them only to staff and people taking part). null when it is not there for them.
  */
 export async function readOpportunityPage(
 	db: SupabaseClient,
@@ -31,15 +32,34 @@ export async function readOpportunityPage(
 	signedIn: boolean,
 	now = new Date()
 ): Promise<OpportunityPage | null> {
-	const found = await getOpportunityAndUpcoming(db, id, now);
-	if (!found) return null;
-	const { opportunity } = found;
-	const [meetings, criteria, settings] = await Promise.all([
-		withLinks(db, found.upcoming, signedIn),
-		opportunity.type === 'steering_group_role' ? listCriteria(db, id) : [],
-		getEventSettings(db, id)
-	]);
-	return { opportunity, meetings, criteria, settings };
+	const { data, error } = await db
+		.from('opportunities')
+		.select(
+			`*, upcoming_meetings:meetings (${MEETING_COLUMNS}), event_settings (${EVENT_SETTINGS_COLUMNS}), ` +
+				'recruitment_criteria (id, position, title, description)'
+		)
+		.eq('id', id)
+		.gt('upcoming_meetings.ends_at', now.toISOString())
+		.order('starts_at', { referencedTable: 'upcoming_meetings' })
+		.order('id', { referencedTable: 'upcoming_meetings' })
+		.limit(20, { referencedTable: 'upcoming_meetings' })
+		.order('position', { referencedTable: 'recruitment_criteria' })
+		.maybeSingle();
+	if (error) fail('Opportunity', error);
+	if (!data) return null;
+	const { upcoming_meetings, event_settings, recruitment_criteria, ...opportunity } =
+		data as unknown as Opportunity & {
+			upcoming_meetings: Omit<Meeting, 'joining_link'>[];
+			event_settings: EventSettings | null;
+			recruitment_criteria: Criterion[];
+		};
+	return {
+		opportunity,
+		meetings: await withLinks(db, upcoming_meetings, signedIn),
+		// Only a steering group role shows the person specification the panel scores against.
+		criteria: opportunity.type === 'steering_group_role' ? recruitment_criteria : [],
+		settings: event_settings
+	};
 }
 
 /** readOpportunityPage as a visitor sees it, kept for a few seconds; meetings that end meanwhile are left out. */
