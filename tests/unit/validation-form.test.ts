@@ -9,6 +9,7 @@ import {
 	optionalText,
 	parse,
 	readForm,
+	recordId,
 	searchText,
 	text
 } from '$lib/validation/form';
@@ -60,6 +61,32 @@ describe('searchText', () => {
 		expect(searchText(params)).toBe('carers');
 		expect(searchText(params, 'interest', 60)).toBe('x'.repeat(60));
 		expect(searchText(params, 'missing')).toBe('');
+	});
+});
+
+describe('recordId', () => {
+	it('takes a whole number from 1 up to the largest JavaScript holds exactly', () => {
+		expect(recordId('42')).toBe(42);
+		expect(recordId(' 7 ')).toBe(7);
+		expect(recordId(String(Number.MAX_SAFE_INTEGER))).toBe(Number.MAX_SAFE_INTEGER);
+	});
+
+	it('gives null for anything else, for the form to answer in plain words', () => {
+		for (const odd of [
+			'',
+			'0',
+			'-1',
+			'1.5',
+			'1e3',
+			'0x10',
+			'abc',
+			'12345678901234567890',
+			'9007199254740993'
+		])
+			expect(recordId(odd), odd).toBeNull();
+		expect(recordId(null)).toBeNull();
+		expect(recordId(undefined)).toBeNull();
+		expect(recordId(new File(['1'], 'one.txt'))).toBeNull();
 	});
 });
 

@@ -23,7 +23,7 @@ import { fail } from './db/fail';
 import { sendMail } from './mail';
 import { emailLanguage, inLanguage, letter } from './mail/language';
 import { m } from '$lib/paraglide/messages';
-import { searchText } from '$lib/validation/form';
+import { recordId, searchText } from '$lib/validation/form';
 
 export interface QueueFilters {
 	status: QueueStatus | '';
@@ -33,11 +33,10 @@ export interface QueueFilters {
 
 export function readClaimFilters(params: URLSearchParams): QueueFilters {
 	const status = params.get('status') ?? 'submitted';
-	const opportunity = Number(params.get('opportunity'));
 	return {
 		// With no choice made the queue shows what is waiting; "every status" is an empty choice.
 		status: status in QUEUE_STATUSES ? (status as QueueStatus) : '',
-		opportunity: Number.isSafeInteger(opportunity) && opportunity > 0 ? opportunity : null,
+		opportunity: recordId(params.get('opportunity')),
 		q: searchText(params)
 	};
 }

@@ -3,7 +3,7 @@
 // not readable from the table: it comes from meeting_joining_link(), which gives it only to staff
 // and to the people taking part.
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { LocationType, Opportunity } from '$lib/opportunities';
+import type { LocationType } from '$lib/opportunities';
 import type { MeetingInput } from '$lib/validation/meeting';
 import { fail } from './db/fail';
 

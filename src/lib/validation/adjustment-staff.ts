@@ -2,6 +2,7 @@
 // with what cannot be done, not possible with the reason and the alternative offered), what has
 // been arranged and when, and the item's estimated and actual cost in pounds and pence.
 import { formatCost } from '$lib/adjustments';
+import { recordId } from '$lib/validation/form';
 
 export const ANSWERS = {
 	agreed: 'Agreed',
@@ -46,10 +47,10 @@ export const ANSWER_FIELDS = ['item', 'decision', 'note', 'reason', 'alternative
 
 /** Errors are keyed by the field name with the item's id, so each item's form shows its own. */
 export function parseAnswer(values: Values): Result<AnswerInput> {
-	const item = Number(values.item);
+	const item = recordId(values.item);
 	const k = (field: string) => `${field}-${values.item}`;
 	const errors: Record<string, string> = {};
-	if (!Number.isSafeInteger(item) || item <= 0)
+	if (item === null)
 		return { ok: false, errors: { form: 'This form is out of date. Open the request again.' }, values };
 	const decision = values.decision ?? '';
 	const note = tidy(values.note);
@@ -99,10 +100,10 @@ export interface ArrangeInput {
 export const ARRANGE_FIELDS = ['item', 'what', 'when', 'request_key'] as const;
 
 export function parseArrange(values: Values): Result<ArrangeInput> {
-	const item = Number(values.item);
+	const item = recordId(values.item);
 	const k = (field: string) => `${field}-${values.item}`;
 	const errors: Record<string, string> = {};
-	if (!Number.isSafeInteger(item) || item <= 0)
+	if (item === null)
 		return { ok: false, errors: { form: 'This form is out of date. Open the request again.' }, values };
 	const what = tidy(values.what);
 	const when = tidy(values.when);
@@ -151,9 +152,9 @@ export interface CostInput {
 export const COST_FIELDS = ['item', 'estimated', 'actual'] as const;
 
 export function parseCost(values: Values): Result<CostInput> {
-	const item = Number(values.item);
+	const item = recordId(values.item);
 	const k = (field: string) => `${field}-${values.item}`;
-	if (!Number.isSafeInteger(item) || item <= 0)
+	if (item === null)
 		return { ok: false, errors: { form: 'This form is out of date. Open the request again.' }, values };
 	const errors: Record<string, string> = {};
 	const estimated = penceFrom(values.estimated ?? '');

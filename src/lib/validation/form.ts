@@ -26,6 +26,18 @@ export async function readForm(request: Request): Promise<FormData> {
 export const searchText = (params: URLSearchParams, name = 'q', max = 100): string =>
 	(params.get(name) ?? '').replaceAll('\0', '').trim().slice(0, max);
 
+/**
+ * A record's number sent in a form or an address (a booking, a meeting, an item): a whole number
+ * from 1 up to the largest JavaScript holds exactly, which is as far as the database's ids go here.
+ * Anything else (empty, -1, 1.5, twenty digits, a file) is null, for the caller to answer in plain
+ * words rather than let the database refuse it.
+ */
+export function recordId(value: FormDataEntryValue | string | null | undefined): number | null {
+	if (typeof value !== 'string' || !/^\s*\d{1,16}\s*$/.test(value)) return null;
+	const n = Number(value);
+	return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
 /** Every field of the form as strings (several values for repeated names, such as checkboxes). */
 export function formValues(form: FormData): Record<string, string | string[]> {
 	const values: Record<string, string | string[]> = {};

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { listSaved, unsave } from '$lib/server/saved';
 import type { Actions, PageServerLoad } from './$types';
-import { readForm } from '$lib/validation/form';
+import { readForm, recordId } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) redirect(303, '/sign-in?next=/my/saved');
@@ -11,8 +11,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	remove: async ({ locals, request }) => {
 		if (!locals.user) redirect(303, '/sign-in?next=/my/saved');
-		const id = Number((await readForm(request)).get('opportunity'));
-		if (Number.isSafeInteger(id) && id > 0) await unsave(locals.db, id);
+		const id = recordId((await readForm(request)).get('opportunity'));
+		if (id !== null) await unsave(locals.db, id);
 		return { removed: true };
 	}
 };

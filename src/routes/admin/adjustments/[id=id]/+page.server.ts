@@ -21,7 +21,7 @@ import {
 	parseCost
 } from '$lib/validation/adjustment-staff';
 import type { Actions, PageServerLoad } from './$types';
-import { readForm } from '$lib/validation/form';
+import { readForm, recordId } from '$lib/validation/form';
 
 const GONE = 'We could not find that request. The member may have cancelled it.';
 const NOTICES = {
@@ -109,9 +109,8 @@ export const actions: Actions = {
 	},
 	papers: async ({ locals, params, request }) => {
 		requirePermission(locals.user, 'arrange_adjustments');
-		const meeting = Number((await readForm(request)).get('meeting'));
-		if (!Number.isSafeInteger(meeting) || meeting <= 0)
-			error(400, 'This form is out of date. Open the request again.');
+		const meeting = recordId((await readForm(request)).get('meeting'));
+		if (meeting === null) error(400, 'This form is out of date. Open the request again.');
 		const done = await markPapersReady(locals.db, Number(params.id), meeting);
 		if (!done.ok)
 			return fail(409, { item: '', action: 'papers', values: {}, errors: { form: done.problem } });

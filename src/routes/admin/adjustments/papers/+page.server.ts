@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requirePermission } from '$lib/server/auth/guard';
 import { loadPapersDue, markPapersReady, tellPapersReady } from '$lib/server/adjustments-staff';
 import type { Actions, PageServerLoad } from './$types';
-import { readForm } from '$lib/validation/form';
+import { readForm, recordId } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals.user, 'arrange_adjustments');
@@ -15,9 +15,9 @@ export const actions: Actions = {
 	ready: async ({ locals, request }) => {
 		requirePermission(locals.user, 'arrange_adjustments');
 		const form = await readForm(request);
-		const requestId = Number(form.get('request'));
-		const meeting = Number(form.get('meeting'));
-		if (!Number.isSafeInteger(requestId) || requestId <= 0 || !Number.isSafeInteger(meeting) || meeting <= 0)
+		const requestId = recordId(form.get('request'));
+		const meeting = recordId(form.get('meeting'));
+		if (requestId === null || meeting === null)
 			return fail(400, { problem: 'This form is out of date. Open the page again.' });
 		const done = await markPapersReady(locals.db, requestId, meeting);
 		if (!done.ok) return fail(409, { problem: done.problem });

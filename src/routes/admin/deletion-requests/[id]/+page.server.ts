@@ -3,14 +3,15 @@ import { carryOutDeletion, deletionEmail, deletionRequest, dataSettings } from '
 import { sendMail } from '$lib/server/mail';
 import { emailLanguageOf } from '$lib/server/mail/language';
 import type { Actions, PageServerLoad } from './$types';
+import { recordId } from '$lib/validation/form';
 
 function adminOnly(locals: App.Locals) {
 	if (locals.user?.role !== 'admin') error(403, 'Only admins can carry out a request to delete data.');
 }
 
 async function waiting(locals: App.Locals, raw: string) {
-	const id = Number(raw);
-	const request = Number.isSafeInteger(id) && id > 0 ? await deletionRequest(locals.db, id) : null;
+	const id = recordId(raw);
+	const request = id === null ? null : await deletionRequest(locals.db, id);
 	if (!request) error(404, 'We could not find that request.');
 	return request;
 }

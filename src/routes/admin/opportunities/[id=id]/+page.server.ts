@@ -11,7 +11,7 @@ import { opportunityProjectChoice, setOpportunityProject } from '$lib/server/pro
 import { requireStaff } from '$lib/server/auth/guard';
 import type { OpportunityStatus } from '$lib/opportunities';
 import type { Actions, PageServerLoad } from './$types';
-import { readForm } from '$lib/validation/form';
+import { readForm, recordId } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = Number(params.id);
@@ -71,9 +71,8 @@ export const actions: Actions = {
 	project: async ({ locals, request, params }) => {
 		requireStaff(locals.user);
 		const raw = String((await readForm(request)).get('project_id') ?? '');
-		const projectId = raw === '' ? null : Number(raw);
-		if (projectId !== null && !(Number.isSafeInteger(projectId) && projectId > 0))
-			error(400, 'Choose a project from the list.');
+		const projectId = raw === '' ? null : recordId(raw);
+		if (raw !== '' && projectId === null) error(400, 'Choose a project from the list.');
 		if (!(await setOpportunityProject(locals.db, Number(params.id), projectId)))
 			error(404, 'We could not find that opportunity or that project. Open the page again.');
 		redirect(303, `/admin/opportunities/${params.id}?project`);

@@ -14,7 +14,7 @@ import {
 } from '$lib/server/projects';
 import { planDone, summariseFeedback } from '$lib/projects';
 import type { Actions, PageServerLoad } from './$types';
-import { readForm } from '$lib/validation/form';
+import { readForm, recordId } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = Number(params.id);
@@ -47,8 +47,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 const opportunityId = async (request: Request) => {
-	const n = Number((await readForm(request)).get('opportunity'));
-	return Number.isSafeInteger(n) && n > 0 ? n : null;
+	return recordId((await readForm(request)).get('opportunity'));
 };
 
 export const actions: Actions = {

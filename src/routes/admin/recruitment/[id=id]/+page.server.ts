@@ -11,7 +11,7 @@ import {
 	removePanelMember,
 	roundScoring
 } from '$lib/server/recruitment';
-import { formValues, parse, type FieldErrors, readForm } from '$lib/validation/form';
+import { formValues, parse, readForm, recordId, type FieldErrors } from '$lib/validation/form';
 import { MAX_CRITERIA, criterionSchema, panelMemberSchema } from '$lib/validation/recruitment';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -78,9 +78,9 @@ export const actions: Actions = {
 		staffOnly(locals);
 		const id = await roundOr404(locals, params);
 		const form = await readForm(request);
-		const criterion = Number(form.get('criterion'));
+		const criterion = recordId(form.get('criterion'));
 		const direction = form.get('direction');
-		if (!Number.isSafeInteger(criterion) || (direction !== 'up' && direction !== 'down'))
+		if (criterion === null || (direction !== 'up' && direction !== 'down'))
 			error(400, 'Choose a criterion to move.');
 		const result = await moveCriterion(locals.db, criterion, direction === 'up');
 		if (!result.ok) error(result.reason === 'not_found' ? 404 : 403, 'You cannot move that criterion.');

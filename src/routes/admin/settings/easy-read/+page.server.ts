@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { addJargon, listJargon, removeJargon } from '$lib/server/easy-read';
-import { formValues, parse, readForm } from '$lib/validation/form';
+import { formValues, parse, readForm, recordId } from '$lib/validation/form';
 import type { Actions, PageServerLoad } from './$types';
 
 const jargonSchema = v.object({
@@ -37,9 +37,8 @@ export const actions: Actions = {
 	},
 	remove: async ({ locals, request }) => {
 		if (locals.user?.role !== 'admin') error(403, 'Only admins can change the jargon list.');
-		const id = Number((await readForm(request)).get('id'));
-		if (!Number.isSafeInteger(id) || !(await removeJargon(locals.db, id)))
-			error(404, 'That word is not on the list.');
+		const id = recordId((await readForm(request)).get('id'));
+		if (id === null || !(await removeJargon(locals.db, id))) error(404, 'That word is not on the list.');
 		redirect(303, '/admin/settings/easy-read?done=removed');
 	}
 };

@@ -13,7 +13,7 @@ import {
 } from '$lib/server/bookings';
 import { getOpportunity } from '$lib/server/opportunities';
 import type { Actions, PageServerLoad } from './$types';
-import { readForm } from '$lib/validation/form';
+import { readForm, recordId } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = Number(params.id);
@@ -40,8 +40,8 @@ function answersFrom(form: FormData): { answers: string[]; errors: Record<string
 }
 
 function bookingId(form: FormData): number {
-	const id = Number(form.get('booking'));
-	if (!Number.isSafeInteger(id) || id <= 0) error(400, m.err_book_bad_booking());
+	const id = recordId(form.get('booking'));
+	if (id === null) error(400, m.err_book_bad_booking());
 	return id;
 }
 

@@ -20,7 +20,7 @@ import {
 	parseEventSettings
 } from '$lib/validation/event-settings';
 import type { Actions, PageServerLoad } from './$types';
-import { readForm } from '$lib/validation/form';
+import { readForm, recordId } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = Number(params.id);
@@ -72,9 +72,8 @@ export const actions: Actions = {
 		requirePermission(locals.user, 'arrange_adjustments');
 		const id = Number(params.id);
 		const form = await readForm(request);
-		const booking = Number(form.get('booking'));
-		if (!Number.isSafeInteger(booking) || booking <= 0)
-			error(400, 'This form is out of date. Open the page again.');
+		const booking = recordId(form.get('booking'));
+		if (booking === null) error(400, 'This form is out of date. Open the page again.');
 		const arranged = String(form.get(`arranged-${booking}`) ?? '').trim();
 		if (arranged.length > 1000)
 			return fail(400, { arrangeError: { booking, message: 'Write at most 1,000 characters' } });

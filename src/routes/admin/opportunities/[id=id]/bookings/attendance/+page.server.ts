@@ -5,7 +5,7 @@ import { requireStaff } from '$lib/server/auth/guard';
 import { BookingError, attendanceList, markAttendance } from '$lib/server/bookings';
 import { getOpportunity } from '$lib/server/opportunities';
 import type { Actions, PageServerLoad } from './$types';
-import { readForm } from '$lib/validation/form';
+import { readForm, recordId } from '$lib/validation/form';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = Number(params.id);
@@ -33,11 +33,10 @@ export const actions: Actions = {
 		requireStaff(locals.user);
 		const id = Number(params.id);
 		const form = await readForm(request);
-		const booking = Number(form.get('booking'));
+		const booking = recordId(form.get('booking'));
 		const attended = form.get('attended') === 'yes';
 		const q = String(form.get('q') ?? '');
-		if (!Number.isSafeInteger(booking) || booking <= 0)
-			error(400, 'This form is out of date. Open the page again.');
+		if (booking === null) error(400, 'This form is out of date. Open the page again.');
 		try {
 			await markAttendance(locals.db, booking, attended);
 		} catch (e) {
