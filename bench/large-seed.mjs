@@ -8,6 +8,13 @@ import pg from 'pg';
 export const FULL = { members: 10_000, opportunities: 2_000, claims: 50_000 };
 export const SHORT = { members: 1_000, opportunities: 200, claims: 5_000 };
 
+// The words members share for matching and opportunities look for (MATCH_EXPERIENCE and MATCH_SKILLS
+// in src/lib/matching.ts), as SQL arrays.
+const EXPERIENCE = `array['disabled_person', 'carer', 'mental_health', 'learning_disability', 'autism',
+	'sensory_impairment', 'long_term_condition', 'older_person', 'young_person', 'homelessness']`;
+const SKILLS = `array['chairing', 'reviewing_documents', 'interviewing', 'speaking', 'writing', 'training',
+	'research', 'social_media', 'peer_support']`;
+
 /** Bench members are bench-member-<n>@example.org; staff bench-staff-<n>@example.org. */
 export async function loadLargeSeed(url, sizes = FULL) {
 	const { members, opportunities, claims } = sizes;
@@ -27,7 +34,8 @@ export async function loadLargeSeed(url, sizes = FULL) {
 			from generate_series(1, 20) n;
 
 			insert into public.opportunities
-			  (type, title, summary, description, location_type, location, status, closes_at, starts_on, topics, places, payment)
+			  (type, title, summary, description, location_type, location, status, closes_at, starts_on, topics, places, payment,
+			   looks_for_experience, looks_for_skills)
 			select (enum_range(null::public.opportunity_type))[1 + n % 9],
 			       'Bench opportunity ' || n,
 			       'A generated opportunity for measuring how the portal copes with more data.',
@@ -39,12 +47,19 @@ export async function loadLargeSeed(url, sizes = FULL) {
 			       current_date + (n % 60),
 			       array[(array['health', 'housing', 'mental_health', 'money'])[1 + n % 4]],
 			       5 + n % 20,
-			       '£25 an hour'
+			       '£25 an hour',
+			       array[(${EXPERIENCE})[1 + n % 10]],
+			       array[(${SKILLS})[1 + n % 9], (${SKILLS})[1 + (n * 7 + 4) % 9]]
 			from generate_series(1, ${opportunities}) n;
 
 			create temporary table bench_members on commit drop as
 			  select row_number() over (order by email) as n, id from public.profiles
 			  where email like 'bench-member-%';
+
+			-- What each member shares for matching: a lived experience, a skill, and one to develop.
+			insert into public.matching_profiles (member_id, experience, skills, develop)
+			select id, array[(${EXPERIENCE})[1 + n % 10]], array[(${SKILLS})[1 + n % 9]], array[(${SKILLS})[1 + (n + 3) % 9]]
+			from bench_members;
 			create temporary table bench_opportunities on commit drop as
 			  select row_number() over (order by id) as n, id from public.opportunities
 			  where title like 'Bench opportunity %' and status <> 'draft';

@@ -63,6 +63,11 @@ try {
 				order by closes_at asc nulls last, id limit 200`
 		},
 		{
+			name: 'what fits me (my home page)',
+			sql: `select id, type, title, summary, closes_at, looks_for_experience, looks_for_skills
+				from public.opportunities_that_fit(3)`
+		},
+		{
 			name: 'one opportunity',
 			sql: `select * from public.opportunities where id = ${opportunity.id}`
 		},

@@ -64,10 +64,6 @@ export function whyFits(member: MatchingProfile, o: LooksFor): Reasons {
 	};
 }
 
-export function fits(r: Reasons): boolean {
-	return r.experience.length + r.skills.length + r.develop.length > 0;
-}
-
 /** A staff-facing sentence: "Shares: carer. Skills: chairing meetings. Wants to develop: interviewing people." */
 export function reasonsInWords(r: Reasons): string {
 	const parts: string[] = [];

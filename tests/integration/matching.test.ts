@@ -3,6 +3,7 @@
 // invitations are answered once by the member, and ideas stay the sender's own until staff publish them.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { opportunitiesThatFit } from '$lib/server/matching';
 import { ACCOUNTS, anon, as, service } from './helpers';
 
 const sam = () => as(ACCOUNTS.staff);
@@ -19,7 +20,11 @@ async function newMember(label: string): Promise<Person> {
 	return person;
 }
 
-async function openOpportunity(lookingFor: { experience: string[]; skills: string[] }): Promise<number> {
+async function openOpportunity(
+	lookingFor: { experience: string[]; skills: string[] },
+	closes = new Date(Date.now() + 30 * 86_400_000),
+	status = 'published'
+): Promise<number> {
 	const { data, error } = await sam()
 		.from('opportunities')
 		.insert({
@@ -27,8 +32,8 @@ async function openOpportunity(lookingFor: { experience: string[]; skills: strin
 			title: `Matching test ${randomUUID().slice(0, 8)}`,
 			summary: 'An opportunity made by the matching tests.',
 			location_type: 'online',
-			status: 'published',
-			closes_at: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+			status,
+			closes_at: closes.toISOString(),
 			created_by: ACCOUNTS.staff.id,
 			looks_for_experience: lookingFor.experience,
 			looks_for_skills: lookingFor.skills
@@ -151,6 +156,67 @@ describe('matching', () => {
 				(r) => r.member_id === member.id
 			)?.invitation_status
 		).toBe('accepted');
+	});
+});
+
+describe('what fits a member, on their home page', () => {
+	it('weighs every open opportunity, best first and then soonest closing, from their own words only', async () => {
+		const a = await newMember('fit-a');
+		const b = await newMember('fit-b');
+		await as(a).rpc('save_matching_profile', {
+			experience: ['carer'],
+			skills: ['chairing'],
+			develop: ['writing']
+		});
+		await as(b).rpc('save_matching_profile', { experience: [], skills: ['speaking'], develop: [] });
+		const day = 86_400_000;
+		const inDays = (n: number) => new Date(Date.now() + n * day);
+		// More than 200 open opportunities closing sooner than any below, looking for nothing.
+		const stamp = randomUUID().slice(0, 8);
+		const { data: sooner, error } = await sam()
+			.from('opportunities')
+			.insert(
+				Array.from({ length: 205 }, (_, i) => ({
+					type: 'advisory_group',
+					title: `Matching test, closing sooner ${stamp} ${i}`,
+					summary: 'An opportunity made by the matching tests.',
+					location_type: 'online',
+					status: 'published',
+					closes_at: inDays(1 + i / 1000).toISOString(),
+					created_by: ACCOUNTS.staff.id
+				}))
+			)
+			.select('id');
+		expect(error).toBeNull();
+		const best = await openOpportunity(
+			{ experience: ['carer'], skills: ['chairing', 'writing'] },
+			inDays(300)
+		);
+		const good = await openOpportunity({ experience: [], skills: ['chairing'] }, inDays(30));
+		const tie = await openOpportunity({ experience: ['carer'], skills: [] }, inDays(10));
+		const weak = await openOpportunity({ experience: [], skills: ['writing'] }, inDays(20));
+		const closed = await openOpportunity({ experience: ['carer'], skills: ['chairing'] }, inDays(-1));
+		const draft = await openOpportunity({ experience: ['carer'], skills: ['chairing'] }, inDays(5), 'draft');
+		const ours = new Set([best, good, tie, weak, closed, draft]);
+		try {
+			const fits = (await opportunitiesThatFit(as(a), a.id, 50)).filter((f) => ours.has(f.opportunity.id));
+			expect(fits.map((f) => f.opportunity.id)).toEqual([best, tie, good, weak]);
+			expect(fits[0]?.reasons).toEqual({ experience: ['carer'], skills: ['chairing'], develop: ['writing'] });
+			expect(fits[3]?.reasons).toEqual({ experience: [], skills: [], develop: ['writing'] });
+			expect(fits[0]?.opportunity).not.toHaveProperty('looks_for_skills');
+			// Another member's words find none of them; a visitor may not ask.
+			expect((await opportunitiesThatFit(as(b), b.id, 50)).filter((f) => ours.has(f.opportunity.id))).toEqual(
+				[]
+			);
+			expect((await anon().rpc('opportunities_that_fit', { how_many: 3 })).error).not.toBeNull();
+			// The home page asks for three: the best of all, though it closes last.
+			expect((await opportunitiesThatFit(as(a), a.id, 3)).map((f) => f.opportunity.id)).toContain(best);
+		} finally {
+			await service()
+				.from('opportunities')
+				.delete()
+				.in('id', [...ours, ...(sooner as { id: number }[]).map((o) => o.id)]);
+		}
 	});
 });
 

@@ -2,7 +2,7 @@
 // their Welsh versions, and still by the English (not every opportunity has a Welsh version).
 // Searching in English does not look at the Welsh.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listOpen } from '$lib/server/opportunities';
+import { openPage } from '$lib/server/opportunities';
 import { ACCOUNTS, anon, as, draftInput, service } from './helpers';
 
 const STAMP = Date.now();
@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 const found = async (q: string, language: 'en' | 'cy') =>
-	(await listOpen(anon(), { q }, new Date(), language)).some((o) => o.id === id);
+	(await openPage(anon(), { q }, 1, new Date(), language)).rows.some((o) => o.id === id);
 
 describe('searching opportunities in Welsh', () => {
 	it('finds an opportunity by the words of its Welsh version', async () => {

@@ -3,9 +3,9 @@
 // words (never access needs). Invitations are written by functions; the member answers them.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { ListedOpportunity } from '$lib/opportunities';
-import { fits, whyFits, type MatchingProfile, type Reasons } from '$lib/matching';
+import { whyFits, type LooksFor, type MatchingProfile, type Reasons } from '$lib/matching';
 import { fail } from './db/fail';
-import { listOpen } from './opportunities';
+import { OPEN_LIST_COLUMNS } from './opportunities';
 import { m } from '$lib/paraglide/messages';
 import { sendMail } from './mail';
 import { emailLanguage, inLanguage, letter } from './mail/language';
@@ -36,48 +36,28 @@ export interface Fit {
 }
 
 /**
- * Open opportunities that look for something the member shares, best first. A page that has read
- * the member's profile or the open list already passes them, so they are not read twice.
+ * Open opportunities that look for something the member shares, best first, from every open one
+ * (public.opportunities_that_fit, which scores as whyFits explains). A page that has read the
+ * member's profile already passes it, so it is not read twice.
  */
 export async function opportunitiesThatFit(
 	db: SupabaseClient,
 	memberId: string,
 	limit = 3,
-	known: { mine?: MatchingProfile; open?: Promise<ListedOpportunity[]> } = {}
+	known: { mine?: MatchingProfile } = {}
 ): Promise<Fit[]> {
 	const mine = known.mine ?? (await myMatchingProfile(db, memberId));
 	if (mine.experience.length + mine.skills.length + mine.develop.length === 0) return [];
-	const open = await (known.open ?? listOpen(db));
-	if (open.length === 0) return [];
 	const { data, error } = await db
-		.from('opportunities')
-		.select('id, looks_for_experience, looks_for_skills')
-		.in(
-			'id',
-			open.map((o) => o.id)
-		);
+		.rpc('opportunities_that_fit', { how_many: limit })
+		.select(`${OPEN_LIST_COLUMNS}, looks_for_experience, looks_for_skills`);
 	if (error) fail('Opportunities that fit you', error);
-	const looking = new Map(
-		(data as { id: number; looks_for_experience: string[]; looks_for_skills: string[] }[]).map((o) => [
-			o.id,
-			o
-		])
-	);
-	const score = (r: Reasons) => r.experience.length * 2 + r.skills.length * 2 + r.develop.length;
-	return open
-		.map((opportunity) => {
-			const l = looking.get(opportunity.id);
-			return {
-				opportunity,
-				reasons: whyFits(mine, {
-					looks_for_experience: l?.looks_for_experience ?? [],
-					looks_for_skills: l?.looks_for_skills ?? []
-				})
-			};
+	return (data as unknown as (ListedOpportunity & LooksFor)[]).map(
+		({ looks_for_experience, looks_for_skills, ...opportunity }) => ({
+			opportunity,
+			reasons: whyFits(mine, { looks_for_experience, looks_for_skills })
 		})
-		.filter((f) => fits(f.reasons))
-		.sort((a, b) => score(b.reasons) - score(a.reasons))
-		.slice(0, limit);
+	);
 }
 
 export interface Suggestion extends Reasons {
@@ -205,11 +185,8 @@ export async function invitationsFor(
 	}[];
 }
 
-/**
- * For the member's home page: invitations waiting, and open opportunities that fit them. `open`: the
- * open opportunities, when the page reads them anyway.
- */
-export async function forHomePage(db: SupabaseClient, memberId: string, open?: Promise<ListedOpportunity[]>) {
+/** For the member's home page: invitations waiting, and open opportunities that fit them. */
+export async function forHomePage(db: SupabaseClient, memberId: string) {
 	const [invitations, mine] = await Promise.all([
 		myWaitingInvitations(db, memberId),
 		myMatchingProfile(db, memberId)
@@ -218,6 +195,6 @@ export async function forHomePage(db: SupabaseClient, memberId: string, open?: P
 	return {
 		invitations,
 		shared,
-		fits: shared ? await opportunitiesThatFit(db, memberId, 3, { mine, open }) : []
+		fits: shared ? await opportunitiesThatFit(db, memberId, 3, { mine }) : []
 	};
 }

@@ -88,15 +88,14 @@ function openQuery(
 		: query.order('closes_at', { ascending: true, nullsFirst: false }).order('id');
 }
 
-/** Open opportunities (published and not past their closing date), soonest closing first. */
-export async function listOpen(
+/** The open opportunities closing soonest of those closing soon (the list's "closing soon" filter). */
+export async function closingSoonest(
 	db: SupabaseClient,
-	filters: Partial<Filters> = {},
-	now = new Date(),
-	language: 'en' | 'cy' = 'en'
+	limit: number,
+	now = new Date()
 ): Promise<ListedOpportunity[]> {
-	const { data, error } = await openQuery(db, filters, now, language).limit(200);
-	if (error) fail('Opportunities', error);
+	const { data, error } = await openQuery(db, { closingSoon: true }, now, 'en').limit(limit);
+	if (error) fail('Opportunities closing soon', error);
 	return data as ListedOpportunity[];
 }
 

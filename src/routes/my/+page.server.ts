@@ -1,8 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { render } from 'svelte/server';
-import { isClosingSoon } from '$lib/opportunities';
 import { listMine } from '$lib/server/applications';
-import { countOpen, listOpen } from '$lib/server/opportunities';
+import { closingSoonest, countOpen } from '$lib/server/opportunities';
 import { listSaved } from '$lib/server/saved';
 import { myFeedbackActivities } from '$lib/server/projects';
 import { forHomePage } from '$lib/server/matching';
@@ -14,19 +13,17 @@ const ORDER = ['offered', 'interview', 'draft'];
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) redirect(303, '/sign-in?next=/my');
-	// The open list (soonest closing first) is read once, for closing soon and for what fits the member.
-	const openList = listOpen(locals.db);
-	const [open, openCount, applications, saved, feedback, match] = await Promise.all([
-		openList,
+	const [closingSoon, openCount, applications, saved, feedback, match] = await Promise.all([
+		closingSoonest(locals.db, 3),
 		countOpen(locals.db),
 		listMine(locals.db, locals.user.id),
 		listSaved(locals.db),
 		myFeedbackActivities(locals.db),
-		forHomePage(locals.db, locals.user.id, openList)
+		forHomePage(locals.db, locals.user.id)
 	]);
 	const rank = (status: string) => (ORDER.includes(status) ? ORDER.indexOf(status) : ORDER.length);
 	return {
-		closingSoon: open.filter((o) => isClosingSoon(o)).slice(0, 3),
+		closingSoon,
 		// Plain links and words, drawn here: the page's code does without them (see MoreCards.svelte).
 		moreHtml: render(MoreCards, { props: { openCount } }).body,
 		applications: applications
