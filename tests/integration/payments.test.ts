@@ -416,6 +416,24 @@ describe('claims: a member claims for a meeting', () => {
 		await db.from('claims').delete().eq('id', second);
 	});
 
+	it('members remove their own draft claims only: not a sent one, and not another member’s', async () => {
+		const { data } = await startClaim(alex(), induction.involvementA, induction.id);
+		const draft = (data as { id: number }).id;
+		const exists = async (id: number) =>
+			((await service().from('claims').select('id').eq('id', id)).data ?? []).length === 1;
+		for (const other of [priya(), sam(), chris()]) {
+			const { data: gone } = await other.from('claims').delete().eq('id', draft).select('id');
+			expect(gone ?? []).toEqual([]);
+		}
+		expect(await exists(draft)).toBe(true);
+		const { data: sent } = await alex().from('claims').delete().eq('id', claim).select('id');
+		expect(sent).toEqual([]);
+		expect(await exists(claim)).toBe(true);
+		const { data: removed } = await alex().from('claims').delete().eq('id', draft).select('id');
+		expect(removed).toEqual([{ id: draft }]);
+		expect(await exists(draft)).toBe(false);
+	});
+
 	it('staff see the claim but members cannot decide; two approvals at once give one outcome', async () => {
 		const { data: seen } = await sam().from('claims').select('id, status').eq('id', claim);
 		expect(seen).toEqual([{ id: claim, status: 'submitted' }]);

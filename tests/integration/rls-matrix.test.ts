@@ -75,7 +75,7 @@ describe('every table and view PostgREST exposes has an entry in the RLS matrix'
 			const owner = entry ? entry.owner : owners(rel);
 			const rows = await allRows(rel);
 			const observed = {} as Record<Role, Observation>;
-			for (const role of ROLES) observed[role] = await observe(rel, owner, role, rows);
+			for (const role of ROLES) observed[role] = await observe(rel, owner, role, rows, entry?.writesOn);
 			if (process.env.RLS_MATRIX_DEBUG?.split(',').includes(rel.name))
 				console.log(rel.name, JSON.stringify(observed, null, 1));
 			const cells = Object.fromEntries(

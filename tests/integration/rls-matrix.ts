@@ -18,8 +18,14 @@ export interface Entry {
 	/** The column holding the member a row belongs to, or null. */
 	owner: string | null;
 	roles: { anon: Cells; member: Cells; staff: Cells; finance: Cells; admin: Cells };
+	/** Writes are tried only on rows with these values (a policy that allows a write on some rows only). */
+	writesOn?: Record<string, unknown>;
 }
-const entry = (owner: string | null, roles: Entry['roles']): Entry => ({ owner, roles });
+const entry = (owner: string | null, roles: Entry['roles'], writesOn?: Entry['writesOn']): Entry => ({
+	owner,
+	roles,
+	writesOn
+});
 
 /** Functions anyone may call without signing in (the rest need a signed-in member or the server). */
 export const ANON_FUNCTIONS = ['event_places', 'event_times', 'report_accessibility_problem'];
@@ -31,7 +37,8 @@ export const MATRIX: Record<string, Entry> = {
 	access_need_items:        entry('member_id', { anon: '- - - -', member: 'o - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
 	// staff see access needs only through consented RPCs
 	access_needs:             entry('member_id', { anon: '- - - -', member: 'o - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
-	accessibility_reports:    entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	// reports come in through report_accessibility_problem; whoever was signed in reads their own
+	accessibility_reports:    entry('reporter_id', { anon: '- - - -', member: 'o - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
 	// anonymous feedback has no member; members write only through give_feedback
 	activity_feedback:        entry('member_id', { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
 	adjustment_events:        entry(null,        { anon: '- - - -', member: 's - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
@@ -60,7 +67,8 @@ export const MATRIX: Record<string, Entry> = {
 	claim_lines:              entry(null,        { anon: '- - - -', member: 's o o o', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
 	claim_question_emails:    entry(null,        { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
 	claim_settings:           entry(null,        { anon: '- - - -', member: 'a - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - a -' }),
-	claims:                   entry('member_id', { anon: '- - - -', member: 'o - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
+	// members remove their own drafts (the only claims writes are tried on); the rest is done by functions
+	claims:                   entry('member_id', { anon: '- - - -', member: 'o - - o', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }, { status: 'draft' }),
 	data_settings:            entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - a -' }),
 	deletion_requests:        entry('member_id', { anon: '- - - -', member: 'o - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
 	easy_read_jargon:         entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a a a a' }),
@@ -86,8 +94,10 @@ export const MATRIX: Record<string, Entry> = {
 	opportunities:            entry(null,        { anon: 's - - -', member: 's - - -', staff: 'a a a -', finance: 'a a a -', admin: 'a a a -' }),
 	opportunity_alerts:       entry('member_id', { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
 	panel_members:            entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a a - a', finance: 'a a - a', admin: 'a a - a' }),
-	// panel members read their own scores; staff once the whole panel has scored
-	panel_scores:             entry(null,        { anon: '- - - -', member: 's - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
+	// staff on a round's panel score (their own rows only) and read their own scores, and every score
+	// once the whole panel has scored (recruitment.test.ts). The staff account sits on a panel; the
+	// finance and admin accounts sit on none, so their writes are refused.
+	panel_scores:             entry('scorer_id', { anon: '- - - -', member: '- - - -', staff: 's o o -', finance: 's - - -', admin: 's - - -' }),
 	// finance reads kept payee names (none in the demo data)
 	payment_payees:           entry('member_id', { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: 'a - - -', admin: '- - - -' }),
 	payment_runs:             entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a - - -' }),
@@ -98,7 +108,8 @@ export const MATRIX: Record<string, Entry> = {
 	projects:                 entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a a a -', finance: 'a a a -', admin: 'a a a a' }),
 	rate_limit_hits:          entry(null,        { anon: '- - - -', member: '- - - -', staff: '- - - -', finance: '- - - -', admin: '- - - -' }),
 	receipt_rules:            entry(null,        { anon: '- - - -', member: 'a - - -', staff: 'a - - -', finance: 'a - - -', admin: 'a a a a' }),
-	recruitment_criteria:     entry(null,        { anon: 'a - - -', member: 'a - - -', staff: 'a a a a', finance: 'a a a a', admin: 'a a a a' }),
+	// read with their opportunity: the public and members read those of published and closed roles
+	recruitment_criteria:     entry(null,        { anon: 's - - -', member: 's - - -', staff: 'a a a a', finance: 'a a a a', admin: 'a a a a' }),
 	reflection_entries:       entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a a a a', finance: 'a a a a', admin: 'a a a a' }),
 	reflections:              entry(null,        { anon: '- - - -', member: '- - - -', staff: 'a a a a', finance: 'a a a a', admin: 'a a a a' }),
 	// members save and remove their own (none in the demo data)

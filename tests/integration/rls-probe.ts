@@ -118,14 +118,17 @@ export async function observe(
 	rel: Relation,
 	owner: string | null,
 	role: Role,
-	rows: Row[]
+	rows: Row[],
+	/** Writes are tried only on rows with these values. */
+	writesOn: Record<string, unknown> = {}
 ): Promise<Observation> {
 	const account = accountOf(role);
 	const me = account?.id ?? null;
 	const someoneElse = me === ACCOUNTS.memberA.id ? ACCOUNTS.memberB.id : ACCOUNTS.memberA.id;
 	const isOwn = (r: Row) => owner !== null && me !== null && r[owner] === me;
-	const ownRow = owner ? rows.find(isOwn) : undefined;
-	const otherRow = rows.find((r) => !isOwn(r));
+	const writable = rows.filter((r) => Object.entries(writesOn).every(([k, v]) => r[k] === v));
+	const ownRow = owner ? writable.find(isOwn) : undefined;
+	const otherRow = writable.find((r) => !isOwn(r));
 
 	// select
 	// Only the columns the role may read: some tables keep a column back (a meeting's joining link).
