@@ -56,6 +56,17 @@ export function draftInput(title: string) {
 	};
 }
 
+/** A draft opportunity added by staff through the API, with any fields changed; its id. */
+export async function addOpportunity(title: string, fields: Record<string, unknown> = {}): Promise<number> {
+	const { data, error } = await as(ACCOUNTS.staff)
+		.from('opportunities')
+		.insert({ ...draftInput(title), ...fields })
+		.select('id')
+		.single();
+	if (error) throw new Error(`Adding the opportunity "${title}": ${error.message}`);
+	return (data as { id: number }).id;
+}
+
 export interface Mail {
 	id: string;
 	to: string[];

@@ -3,7 +3,7 @@
 // VISITOR_LIST_MS, and never shows an opportunity past its closing date.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPageForVisitors, setStatus, VISITOR_LIST_MS } from '$lib/server/opportunities';
-import { ACCOUNTS, anon, as, draftInput, service } from './helpers';
+import { ACCOUNTS, addOpportunity, anon, as, service } from './helpers';
 
 const STAMP = Date.now();
 const TITLE = `Visitor list test ${STAMP}`;
@@ -15,16 +15,7 @@ const listed = async (ms: number) =>
 	(await openPageForVisitors(anon(), filters, 1, at(ms))).rows.filter((o) => o.id === id).map((o) => o.title);
 
 beforeAll(async () => {
-	const { data, error } = await as(ACCOUNTS.staff)
-		.from('opportunities')
-		.insert({
-			...draftInput(TITLE),
-			closes_at: new Date(start + 30 * 86_400_000).toISOString()
-		})
-		.select('id')
-		.single();
-	expect(error).toBeNull();
-	id = (data as { id: number }).id;
+	id = await addOpportunity(TITLE, { closes_at: new Date(start + 30 * 86_400_000).toISOString() });
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgetVisitorLists, VISITOR_LIST_MS } from '$lib/server/opportunities';
 import { opportunityPageForVisitors, readOpportunityPage } from '$lib/server/opportunity-page';
-import { ACCOUNTS, anon, as, draftInput, service } from './helpers';
+import { ACCOUNTS, addOpportunity, anon, as, service } from './helpers';
 
 const TITLE = `Visitor opportunity test ${Date.now()}`;
 let id = 0;
@@ -15,13 +15,7 @@ const seen = (ms: number) => opportunityPageForVisitors(anon(), id, at(ms));
 const staff = () => as(ACCOUNTS.staff);
 
 beforeAll(async () => {
-	const { data, error } = await staff()
-		.from('opportunities')
-		.insert({ ...draftInput(TITLE), closes_at: new Date(start + 30 * 86_400_000).toISOString() })
-		.select('id')
-		.single();
-	expect(error).toBeNull();
-	id = (data as { id: number }).id;
+	id = await addOpportunity(TITLE, { closes_at: new Date(start + 30 * 86_400_000).toISOString() });
 });
 
 afterAll(async () => {
