@@ -5,7 +5,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { building, dev } from '$app/environment';
 import { anonClient, userClient } from '$lib/server/db/client';
 import { isStaff, lucia, validateSessionToken } from '$lib/server/auth/session';
-import { forgetVisitorLists } from '$lib/server/opportunities';
+import { forgetVisitorCopies } from '$lib/server/opportunities';
 import { startJobs } from '$lib/server/notifications';
 import { applyDisplaySettings, displayAttributes } from '$lib/server/display';
 import { chooseLocale, htmlLang, type Locale } from '$lib/i18n/locale';
@@ -100,7 +100,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	// Anything staff send (an opportunity, its meetings, bookings or person specification) may change
 	// what visitors see: the copies kept for visitors are read afresh from the next request on.
-	if (isStaff(event.locals.user) && !SAFE_METHODS.has(event.request.method)) forgetVisitorLists();
+	if (isStaff(event.locals.user) && !SAFE_METHODS.has(event.request.method)) forgetVisitorCopies();
 	return response;
 };
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

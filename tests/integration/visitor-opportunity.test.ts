@@ -3,7 +3,7 @@
 // portal, read afresh after VISITOR_LIST_MS, and never showing a meeting that has ended. Signed-in
 // people always read it as themselves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forgetVisitorLists, VISITOR_LIST_MS } from '$lib/server/opportunities';
+import { forgetVisitorCopies, VISITOR_LIST_MS } from '$lib/server/opportunities';
 import { opportunityPageForVisitors, readOpportunityPage } from '$lib/server/opportunity-page';
 import { ACCOUNTS, addOpportunity, anon, as, service } from './helpers';
 
@@ -30,7 +30,7 @@ describe("an opportunity's page as visitors see it", () => {
 		// Kept: "not there" is what every visitor is told for a few seconds.
 		expect(await seen(1000)).toBeNull();
 		// Staff sending anything through the portal forgets every kept copy (hooks.server.ts).
-		forgetVisitorLists();
+		forgetVisitorCopies();
 		expect((await seen(1500))?.opportunity.title).toBe(TITLE);
 	});
 
@@ -60,7 +60,7 @@ describe("an opportunity's page as visitors see it", () => {
 				joining_link: 'https://meet.example.org/visitor-test'
 			});
 		expect(error).toBeNull();
-		forgetVisitorLists();
+		forgetVisitorCopies();
 		const before = await seen(ends - 1000);
 		expect(before?.meetings.map((m) => [m.title, m.joining_link])).toEqual([['Ends soon', null]]);
 		expect((await seen(ends + 1))?.meetings).toEqual([]);

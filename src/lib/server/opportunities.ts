@@ -195,7 +195,7 @@ const visitorCopies = new Map<string, { at: number; rows: Promise<unknown> }>();
  * Security decides as for every visitor), kept in this process for a few seconds: visitors all get
  * the same rows for the same filters or the same opportunity, and these are the pages most often
  * asked for. Fresh enough because saving an opportunity through the portal, and anything staff send
- * (hooks.server.ts), forgets every kept copy at once (forgetVisitorLists), each copy is kept at most
+ * (hooks.server.ts), forgets every kept copy at once (forgetVisitorCopies), each copy is kept at most
  * VISITOR_LIST_MS, and what has closed or ended since is left out when read. Signed-in people never
  * get these copies: their pages ask the database as themselves.
  */
@@ -267,7 +267,7 @@ export async function openPageForVisitors(
 }
 
 /** After staff change anything: visitors' lists and opportunities are read afresh from the next request on. */
-export function forgetVisitorLists(): void {
+export function forgetVisitorCopies(): void {
 	visitorCopies.clear();
 }
 
@@ -359,7 +359,7 @@ export async function createOpportunity(
 		.select('id')
 		.single();
 	if (error) fail('Saving the opportunity', error);
-	forgetVisitorLists();
+	forgetVisitorCopies();
 	return (data as { id: number }).id;
 }
 
@@ -375,14 +375,14 @@ export async function updateOpportunity(
 		.eq('id', id)
 		.select('id');
 	if (error) fail('Saving the opportunity', error);
-	forgetVisitorLists();
+	forgetVisitorCopies();
 	return (data as unknown[]).length === 1;
 }
 
 export async function setStatus(db: SupabaseClient, id: number, status: OpportunityStatus): Promise<boolean> {
 	const { data, error } = await db.from('opportunities').update({ status }).eq('id', id).select('id');
 	if (error) fail('Changing the status', error);
-	forgetVisitorLists();
+	forgetVisitorCopies();
 	return (data as unknown[]).length === 1;
 }
 
