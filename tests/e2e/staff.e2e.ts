@@ -126,6 +126,8 @@ test('a staff session warns before it ends and can be extended', async ({ page, 
 	await signIn(page, accountsFor('desktop').staff);
 	await page.goto('/admin');
 	const dialog = page.getByRole('dialog', { name: 'Do you want to stay signed in?' });
+	// The warning's code loads after the page has started; its clock starts when it is there.
+	await expect(page.locator('dialog[aria-labelledby="timeout-title"]')).toBeAttached();
 	await expect(dialog).toBeHidden();
 	await page.clock.runFor(27 * 60_000);
 	await expect(dialog).toBeHidden();
