@@ -1,19 +1,24 @@
 // A larger seed for the server benches, generated in the database: members, opportunities with
 // meetings, applications, involvements, claims with their lines and events. Only for throwaway
 // databases (the benches make their own): the demo seed and the tests never see it.
-//   node bench/large-seed.mjs postgres://…/a_throwaway_database [--short]
+//   node_modules/.bin/node bench/large-seed.mjs postgres://…/a_throwaway_database [--short]
 // Full size: 10,000 members, 2,000 opportunities, 50,000 claims. Short: a tenth of that.
+// Node 24 (the project's, in node_modules): it reads the matching words from src/lib/matching.ts.
 import pg from 'pg';
+import { MATCH_EXPERIENCE, MATCH_SKILLS } from '../src/lib/matching.ts';
 
 export const FULL = { members: 10_000, opportunities: 2_000, claims: 50_000 };
 export const SHORT = { members: 1_000, opportunities: 200, claims: 5_000 };
 
-// The words members share for matching and opportunities look for (MATCH_EXPERIENCE and MATCH_SKILLS
-// in src/lib/matching.ts), as SQL arrays.
-const EXPERIENCE = `array['disabled_person', 'carer', 'mental_health', 'learning_disability', 'autism',
-	'sensory_impairment', 'long_term_condition', 'older_person', 'young_person', 'homelessness']`;
-const SKILLS = `array['chairing', 'reviewing_documents', 'interviewing', 'speaking', 'writing', 'training',
-	'research', 'social_media', 'peer_support']`;
+// The words members share for matching and opportunities look for, as SQL arrays.
+const sqlArray = (words) =>
+	`array[${Object.keys(words)
+		.map((w) => `'${w}'`)
+		.join(', ')}]`;
+const EXPERIENCE = sqlArray(MATCH_EXPERIENCE);
+const SKILLS = sqlArray(MATCH_SKILLS);
+const E = Object.keys(MATCH_EXPERIENCE).length;
+const S = Object.keys(MATCH_SKILLS).length;
 
 /** Bench members are bench-member-<n>@example.org; staff bench-staff-<n>@example.org. */
 export async function loadLargeSeed(url, sizes = FULL) {
@@ -48,8 +53,8 @@ export async function loadLargeSeed(url, sizes = FULL) {
 			       array[(array['health', 'housing', 'mental_health', 'money'])[1 + n % 4]],
 			       5 + n % 20,
 			       '£25 an hour',
-			       array[(${EXPERIENCE})[1 + n % 10]],
-			       array[(${SKILLS})[1 + n % 9], (${SKILLS})[1 + (n * 7 + 4) % 9]]
+			       array[(${EXPERIENCE})[1 + n % ${E}]],
+			       array[(${SKILLS})[1 + n % ${S}], (${SKILLS})[1 + (n * 7 + 4) % ${S}]]
 			from generate_series(1, ${opportunities}) n;
 
 			create temporary table bench_members on commit drop as
@@ -58,7 +63,7 @@ export async function loadLargeSeed(url, sizes = FULL) {
 
 			-- What each member shares for matching: a lived experience, a skill, and one to develop.
 			insert into public.matching_profiles (member_id, experience, skills, develop)
-			select id, array[(${EXPERIENCE})[1 + n % 10]], array[(${SKILLS})[1 + n % 9]], array[(${SKILLS})[1 + (n + 3) % 9]]
+			select id, array[(${EXPERIENCE})[1 + n % ${E}]], array[(${SKILLS})[1 + n % ${S}]], array[(${SKILLS})[1 + (n + 3) % ${S}]]
 			from bench_members;
 			create temporary table bench_opportunities on commit drop as
 			  select row_number() over (order by id) as n, id from public.opportunities
@@ -136,7 +141,9 @@ export async function loadLargeSeed(url, sizes = FULL) {
 if (import.meta.main ?? process.argv[1]?.endsWith('large-seed.mjs')) {
 	const url = process.argv.find((a) => a.startsWith('postgres'));
 	if (!url) {
-		console.error('Give the URL of a throwaway database: node bench/large-seed.mjs postgres://… [--short]');
+		console.error(
+			'Give the URL of a throwaway database: node_modules/.bin/node bench/large-seed.mjs postgres://… [--short]'
+		);
 		process.exit(1);
 	}
 	const result = await loadLargeSeed(url, process.argv.includes('--short') ? SHORT : FULL);
